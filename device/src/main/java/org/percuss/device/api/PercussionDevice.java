@@ -1,0 +1,49 @@
+package org.percuss.device.api;
+
+/**
+ * A percussion massage gun as the controller drives it: command a target speed or a stop, read
+ * the latest telemetry, know its capabilities, close it.
+ *
+ * <p>Implementations: the simulated gun (simulator module), a board on a serial link, a Raspberry
+ * Pi rig. An open device has already received its first telemetry, so {@link #telemetry()} is
+ * never empty. Calls come from the control loop's single thread; {@link #stop()} and
+ * {@link #close()} may also come from a shutdown path and must be safe then.
+ *
+ * <p>The device enforces its own limits too (it refuses speeds outside its range and stops on its
+ * own faults), but the controller never relies on that: it only ever commands 0 or a speed inside
+ * {@link Capabilities#minPpm()}..{@link Capabilities#maxPpm()}.
+ */
+public interface PercussionDevice extends AutoCloseable {
+
+    /** A short name for messages, such as {@code "simulator"} or {@code "serial:/dev/ttyUSB0"}. */
+    String name();
+
+    /** What this device can do. */
+    Capabilities capabilities();
+
+    /**
+     * Commands a target speed in percussions per minute; 0 stops the motor. Called every control
+     * tick, which also keeps the device's watchdog fed.
+     *
+     * @throws DeviceException when the link to the device has failed
+     */
+    void commandSpeed(int targetPpm);
+
+    /** Stops the motor at once. Never throws; a failed link has stopped the motor already. */
+    void stop();
+
+    /** The latest telemetry received. */
+    Telemetry telemetry();
+
+    /**
+     * Asks the device to clear its latched faults.
+     *
+     * @return whether every latched fault was cleared; false when a fault condition is still present
+     * @throws DeviceException when the link to the device has failed
+     */
+    boolean clearFaults();
+
+    /** Stops the motor and releases the device. Idempotent. */
+    @Override
+    void close();
+}
