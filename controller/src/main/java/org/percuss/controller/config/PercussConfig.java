@@ -1,0 +1,66 @@
+package org.percuss.controller.config;
+
+import java.time.Duration;
+
+/**
+ * Every setting of the controller, with the defaults of DESIGN.md. Immutable; the constructor
+ * refuses values outside {@link HardLimits} with a message naming the setting, so a config that
+ * exists is a safe one.
+ *
+ * @param levels the speed levels
+ * @param warmup how long every start and resume holds the lowest level (0..60 s)
+ * @param rampPpmPerSecond the fastest speed increase (10..1000 ppm/s); decreases are immediate
+ * @param sessionLimit the most running time of one session (positive, at most 15 min)
+ * @param sessionWarning how long before the session limit a warning is given
+ * @param tickPeriod the control loop's period (10 ms: 100 Hz)
+ */
+public record PercussConfig(SpeedLevels levels, Duration warmup, int rampPpmPerSecond, Duration sessionLimit,
+                            Duration sessionWarning, Duration tickPeriod) {
+
+    /** The defaults of DESIGN.md. */
+    public static final PercussConfig DEFAULT = new PercussConfig(SpeedLevels.DEFAULT, Duration.ofSeconds(10), 250,
+            HardLimits.MAX_SESSION, Duration.ofSeconds(60), Duration.ofMillis(10));
+
+    public PercussConfig {
+        for (int ppm : levels.ppm()) {
+            if (ppm < HardLimits.MIN_LEVEL_PPM || ppm > HardLimits.MAX_LEVEL_PPM) {
+                throw new IllegalArgumentException("levels: " + ppm + " ppm is outside "
+                        + HardLimits.MIN_LEVEL_PPM + ".." + HardLimits.MAX_LEVEL_PPM + " ppm");
+            }
+        }
+        if (warmup.isNegative() || warmup.compareTo(HardLimits.MAX_WARMUP) > 0) {
+            throw new IllegalArgumentException("warmup: " + warmup.toSeconds() + " s is outside 0..60 s");
+        }
+        if (rampPpmPerSecond < HardLimits.MIN_RAMP_PPM_PER_SECOND
+                || rampPpmPerSecond > HardLimits.MAX_RAMP_PPM_PER_SECOND) {
+            throw new IllegalArgumentException("ramp_ppm_per_second: " + rampPpmPerSecond + " is outside "
+                    + HardLimits.MIN_RAMP_PPM_PER_SECOND + ".." + HardLimits.MAX_RAMP_PPM_PER_SECOND);
+        }
+        if (sessionLimit.isNegative() || sessionLimit.isZero()
+                || sessionLimit.compareTo(HardLimits.MAX_SESSION) > 0) {
+            throw new IllegalArgumentException("session_limit: " + sessionLimit + " is outside (0, 15m]");
+        }
+        if (sessionWarning.isNegative()) {
+            throw new IllegalArgumentException("session_warning must not be negative, got " + sessionWarning);
+        }
+        if (tickPeriod.compareTo(Duration.ofMillis(1)) < 0 || tickPeriod.compareTo(Duration.ofMillis(100)) > 0) {
+            throw new IllegalArgumentException("tick_period: " + tickPeriod.toMillis() + " ms is outside 1..100 ms");
+        }
+    }
+
+    public PercussConfig withWarmup(Duration value) {
+        return new PercussConfig(levels, value, rampPpmPerSecond, sessionLimit, sessionWarning, tickPeriod);
+    }
+
+    public PercussConfig withSessionLimit(Duration value) {
+        return new PercussConfig(levels, warmup, rampPpmPerSecond, value, sessionWarning, tickPeriod);
+    }
+
+    public PercussConfig withLevels(SpeedLevels value) {
+        return new PercussConfig(value, warmup, rampPpmPerSecond, sessionLimit, sessionWarning, tickPeriod);
+    }
+
+    public PercussConfig withRamp(int ppmPerSecond) {
+        return new PercussConfig(levels, warmup, ppmPerSecond, sessionLimit, sessionWarning, tickPeriod);
+    }
+}

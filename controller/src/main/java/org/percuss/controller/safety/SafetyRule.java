@@ -1,0 +1,25 @@
+package org.percuss.controller.safety;
+
+import org.percuss.device.api.Telemetry;
+
+/**
+ * One safety rule of DESIGN.md, evaluated on every control tick: it looks at the latest telemetry
+ * and answers {@link Verdict#OK}, a derate, or a trip. A rule keeps whatever state it needs (how
+ * long a condition has lasted) and logs its own transitions with the measured value and the
+ * limit. Evaluating allocates nothing.
+ */
+public interface SafetyRule {
+
+    /** The rule's answer for this tick. */
+    Verdict evaluate(Telemetry telemetry, long nowNanos);
+
+    /**
+     * Why the rule answered {@code verdict}, in words for the user, with the measured value and the
+     * limit where there are some. Called only when the answer changes, never in steady state.
+     */
+    String explain(Verdict verdict, Telemetry telemetry);
+
+    /** Forgets what the rule has seen, after latched faults were cleared at {@code nowNanos}. */
+    default void reset(long nowNanos) {
+    }
+}

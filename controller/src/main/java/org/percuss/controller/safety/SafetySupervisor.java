@@ -1,0 +1,120 @@
+package org.percuss.controller.safety;
+
+import java.util.Arrays;
+import java.util.List;
+import org.percuss.device.api.Fault;
+import org.percuss.device.api.FaultSet;
+import org.percuss.device.api.Telemetry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Combines the safety rules every tick: any trip latches its fault until {@link #clear} succeeds;
+ * the lowest derate of the tick caps the speed. Also takes trips from outside the rules (the
+ * emergency-stop command, a lost link). Evaluating allocates nothing in steady state: messages are
+ * built only when a fault newly latches or a derate begins.
+ */
+public final class SafetySupervisor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SafetySupervisor.class);
+
+    private final SafetyRule[] rules;
+    private final Verdict[] previous;
+    private int latched;
+    private int derateLevel;
+    private String firstTripReason = "";
+    private Fault firstTripFault = Fault.INTERNAL;
+
+    public SafetySupervisor(List<SafetyRule> rules) {
+        this.rules = rules.toArray(SafetyRule[]::new);
+        this.previous = new Verdict[this.rules.length];
+        Arrays.fill(previous, Verdict.OK);
+    }
+
+    /** The rules of DESIGN.md that need nothing but telemetry: device faults and the e-stop input. */
+    public static SafetySupervisor withBasicRules() {
+        return new SafetySupervisor(List.of(new EmergencyStopInputRule(), new DeviceFaultRule()));
+    }
+
+    /** Evaluates every rule against {@code telemetry}; afterwards read {@link #latched()} and {@link #derateLevel()}. */
+    public void evaluate(Telemetry telemetry, long nowNanos) {
+        derateLevel = 0;
+        for (int i = 0; i < rules.length; i++) {
+            Verdict v = rules[i].evaluate(telemetry, nowNanos);
+            switch (v.kind()) {
+                case TRIP -> {
+                    if ((latched & v.fault().mask()) == 0) {
+                        trip(v.fault(), rules[i].explain(v, telemetry));
+                    }
+                }
+                case DERATE -> {
+                    if (previous[i] != v) {
+                        LOG.warn("derating to level {}: {}", v.level(), rules[i].explain(v, telemetry));
+                    }
+                    derateLevel = derateLevel == 0 ? v.level() : Math.min(derateLevel, v.level());
+                }
+                case OK -> {
+                    if (previous[i].kind() == Verdict.Kind.DERATE) {
+                        LOG.info("derating ended: {}", rules[i].explain(v, telemetry));
+                    }
+                }
+            }
+            previous[i] = v;
+        }
+    }
+
+    /** Latches {@code fault} for {@code reason}; the motor must stop on this tick. */
+    public void trip(Fault fault, String reason) {
+        if (latched == 0) {
+            firstTripReason = reason;
+            firstTripFault = fault;
+        }
+        if ((latched & fault.mask()) == 0) {
+            LOG.error("safety stop: {}: {}", fault.description(), reason);
+        }
+        latched |= fault.mask();
+    }
+
+    /** Clears the latch and resets every rule; the caller has cleared the device's own latch. */
+    public void clear(long nowNanos) {
+        LOG.info("faults cleared: {}", new FaultSet(latched).describe());
+        latched = 0;
+        firstTripReason = "";
+        for (int i = 0; i < rules.length; i++) {
+            rules[i].reset(nowNanos);
+            previous[i] = Verdict.OK;
+        }
+    }
+
+    public boolean hasLatched() {
+        return latched != 0;
+    }
+
+    public boolean hasLatched(Fault fault) {
+        return (latched & fault.mask()) != 0;
+    }
+
+    public FaultSet latched() {
+        return new FaultSet(latched);
+    }
+
+    /** The latched faults as {@link FaultSet} bits, without allocating. */
+    public int latchedBits() {
+        return latched;
+    }
+
+    /** The first fault latched since the last clear (meaningful only while one is latched). */
+    public Fault firstTripFault() {
+        return firstTripFault;
+    }
+
+    /** The explanation of the first fault latched since the last clear, or empty. */
+    public String firstTripReason() {
+        return firstTripReason;
+    }
+
+    /** The highest level allowed this tick, or 0 when no rule derates. */
+    public int derateLevel() {
+        return derateLevel;
+    }
+}

@@ -1,0 +1,341 @@
+package org.percuss.controller.loop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import org.percuss.controller.config.PercussConfig;
+import org.percuss.device.api.Fault;
+import org.percuss.device.api.Input;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class ControlLoopTest {
+
+    private static final long TICK = 10_000_000L;
+
+    @Nested
+    class StartLowWarmUpAndRamp {
+
+        private final LoopHarness h = new LoopHarness();
+
+        @Test
+        void theFirstCommandIsTheLowestLevelHeldForTheWarmUp() {
+            h.loop.selectLevel(3);
+            h.loop.start();
+            h.run(Duration.ofSeconds(10));
+            LoopHarness.Sample first = h.firstNonZeroFrom(0);
+            assertThat(first.commandedPpm()).isEqualTo(1200);
+            assertThat(first.state()).isEqualTo(LoopState.WARM_UP);
+            // every tick from 0.00 s to 10.00 s, both included, commands exactly 1200
+            assertThat(h.samples).hasSize(1001)
+                    .allSatisfy(s -> assertThat(s.commandedPpm()).isEqualTo(1200));
+            assertThat(h.last().state()).isEqualTo(LoopState.RAMPING);
+            h.run(Duration.ofMillis(10));
+            assertThat(h.last().commandedPpm()).isEqualTo(1202);
+        }
+
+        @Test
+        void rampsAtTheRateToTheLevelAndNoFaster() {
+            h.loop.selectLevel(5);
+            h.loop.start();
+            h.run(Duration.ofSeconds(30));
+            // 10 s warm-up, then 2000 ppm at 250 ppm/s = 8 s
+            assertThat(h.samples).filteredOn(s -> s.seconds() < 17.99)
+                    .allSatisfy(s -> assertThat(s.commandedPpm()).isLessThan(3200));
+            assertThat(h.samples).filteredOn(s -> s.seconds() >= 18.0)
+                    .allSatisfy(s -> assertThat(s.commandedPpm()).isEqualTo(3200));
+            assertThat(h.worstRampExcessPpm(250)).isLessThanOrEqualTo(1.0);
+            assertThat(h.loop.state()).isEqualTo(LoopState.RUNNING);
+            // the value after 2 s of ramping is exact: 1200 + 500
+            assertThat(h.samples).filteredOn(s -> s.nanos() == 12_000_000_000L)
+                    .singleElement().extracting(LoopHarness.Sample::commandedPpm).isEqualTo(1700);
+        }
+
+        @Test
+        void aLevelOneSessionGoesFromWarmUpStraightToRunning() {
+            h.loop.start();
+            h.run(Duration.ofSeconds(11));
+            assertThat(h.samples).allSatisfy(s -> assertThat(s.commandedPpm()).isEqualTo(1200));
+            assertThat(h.events).containsSubsequence("WARM_UP: started at the lowest level", "RUNNING");
+            assertThat(h.events).noneMatch(e -> e.startsWith("RAMPING"));
+        }
+
+        @Test
+        void decreasesAreImmediate() {
+            h.loop.selectLevel(4);
+            h.loop.start();
+            h.run(Duration.ofSeconds(30));
+            assertThat(h.last().commandedPpm()).isEqualTo(2700);
+            h.loop.selectLevel(2);
+            h.run(Duration.ofMillis(10));
+            assertThat(h.last().commandedPpm()).isEqualTo(1700);
+        }
+
+        @Test
+        void anIncreaseWhileRunningRampsWithoutAnotherWarmUp() {
+            h.loop.selectLevel(2);
+            h.loop.start();
+            h.run(Duration.ofSeconds(20));
+            assertThat(h.last().commandedPpm()).isEqualTo(1700);
+            h.loop.selectLevel(3);
+            h.run(Duration.ofSeconds(1));
+            assertThat(h.last().commandedPpm()).isEqualTo(1950);
+            assertThat(h.worstRampExcessPpm(250)).isLessThanOrEqualTo(1.0);
+        }
+
+        @Test
+        void aPauseStopsAtOnceAndAResumeStartsLowWithAFreshWarmUp() {
+            h.loop.selectLevel(3);
+            h.loop.start();
+            h.run(Duration.ofSeconds(20));
+            assertThat(h.last().commandedPpm()).isEqualTo(2200);
+            h.loop.pause();
+            h.run(Duration.ofMillis(10));
+            assertThat(h.last().commandedPpm()).isZero();
+            assertThat(h.loop.state()).isEqualTo(LoopState.PAUSED);
+            h.run(Duration.ofSeconds(5));
+            long resumeAt = h.clock.nanos();
+            h.loop.start();
+            h.run(Duration.ofSeconds(10));
+            assertThat(h.firstNonZeroFrom(resumeAt).commandedPpm()).isEqualTo(1200);
+            assertThat(h.samples).filteredOn(s -> s.nanos() > resumeAt)
+                    .allSatisfy(s -> assertThat(s.commandedPpm()).isEqualTo(1200));
+        }
+
+        @Test
+        void aZeroWarmUpStillStartsAtTheLowestLevel() {
+            LoopHarness z = new LoopHarness(PercussConfig.DEFAULT.withWarmup(Duration.ZERO));
+            z.loop.selectLevel(3);
+            z.loop.start();
+            z.run(Duration.ofSeconds(1));
+            assertThat(z.firstNonZeroFrom(0).commandedPpm()).isEqualTo(1200);
+            assertThat(z.samples.get(1).commandedPpm()).isEqualTo(1202);
+        }
+    }
+
+    @Nested
+    class Bounds {
+
+        private final LoopHarness h = new LoopHarness();
+
+        @Test
+        void levelsOutsideTheConfiguredOnesAreRefusedWithAReason() {
+            assertThatThrownBy(() -> h.loop.selectLevel(6)).hasMessage("level must be 1..5, got 6");
+            assertThatThrownBy(() -> h.loop.selectLevel(0)).hasMessage("level must be 1..5, got 0");
+        }
+
+        @Test
+        void theCommandIsAlwaysZeroOrInsideTheLevels() {
+            h.loop.selectLevel(5);
+            h.loop.start();
+            h.run(Duration.ofSeconds(40));
+            h.loop.selectLevel(1);
+            h.run(Duration.ofSeconds(5));
+            assertThat(h.samples).allSatisfy(s -> assertThat(s.commandedPpm() == 0
+                    || (s.commandedPpm() >= 1200 && s.commandedPpm() <= 3200)).isTrue());
+        }
+
+        @Test
+        void buttonsChangeTheLevelAndAreClampedAtTheEnds() {
+            h.loop.start();
+            h.run(Duration.ofSeconds(11));
+            for (int i = 0; i < 7; i++) {
+                press(Input.PLUS_BUTTON);
+            }
+            assertThat(h.loop.level()).isEqualTo(5);
+            for (int i = 0; i < 9; i++) {
+                press(Input.MINUS_BUTTON);
+            }
+            assertThat(h.loop.level()).isEqualTo(1);
+            press(Input.POWER_BUTTON);
+            assertThat(h.loop.state()).isEqualTo(LoopState.PAUSED);
+            assertThat(h.last().commandedPpm()).isZero();
+        }
+
+        private void press(Input button) {
+            h.board.setInput(button, true);
+            h.run(Duration.ofMillis(40));
+            h.board.setInput(button, false);
+            h.run(Duration.ofMillis(40));
+        }
+    }
+
+    @Nested
+    class SessionLimit {
+
+        @Test
+        void stopsAfterFifteenMinutesOfRunningTimeAndWarnsAMinuteBefore() {
+            LoopHarness h = new LoopHarness();
+            h.loop.selectLevel(3);
+            h.loop.start();
+            h.run(Duration.ofMinutes(16));
+            long running = h.samples.stream().filter(s -> s.commandedPpm() > 0).count() * TICK;
+            assertThat(running).isBetween(Duration.ofMinutes(15).toNanos() - TICK, Duration.ofMinutes(15).toNanos() + TICK);
+            assertThat(h.loop.state()).isEqualTo(LoopState.FINISHED);
+            assertThat(h.loop.stopReason()).isEqualTo(StopReason.SESSION_LIMIT);
+            assertThat(h.samples).filteredOn(s -> s.nanos() >= Duration.ofMinutes(15).toNanos())
+                    .allSatisfy(s -> assertThat(s.commandedPpm()).isZero());
+            assertThat(h.events).containsSubsequence("warning: the session ends in 1:00",
+                    "FINISHED: session limit of 15:00 reached");
+            // the warning came at 14:00 of running time
+            assertThat(h.loop.runningNanos()).isEqualTo(Duration.ofMinutes(15).toNanos());
+        }
+
+        @Test
+        void pausedTimeDoesNotCount() {
+            LoopHarness h = new LoopHarness(PercussConfig.DEFAULT.withSessionLimit(Duration.ofSeconds(20)));
+            h.loop.start();
+            h.run(Duration.ofSeconds(10));
+            h.loop.pause();
+            h.run(Duration.ofSeconds(30));
+            h.loop.start();
+            h.run(Duration.ofSeconds(9));
+            assertThat(h.loop.state()).isNotEqualTo(LoopState.FINISHED);
+            h.run(Duration.ofSeconds(2));
+            assertThat(h.loop.state()).isEqualTo(LoopState.FINISHED);
+            assertThat(h.loop.runningNanos()).isEqualTo(Duration.ofSeconds(20).toNanos());
+        }
+
+        @Test
+        void aFinishedSessionCannotBeRestarted() {
+            LoopHarness h = new LoopHarness(PercussConfig.DEFAULT.withSessionLimit(Duration.ofSeconds(5)));
+            h.loop.start();
+            h.run(Duration.ofSeconds(6));
+            h.loop.start();
+            h.run(Duration.ofSeconds(1));
+            assertThat(h.loop.state()).isEqualTo(LoopState.FINISHED);
+            assertThat(h.last().commandedPpm()).isZero();
+        }
+    }
+
+    @Nested
+    class EmergencyStopAndFaults {
+
+        private final LoopHarness h = new LoopHarness();
+
+        @Test
+        void anEmergencyStopInTheMiddleOfARampCommandsZeroOnTheNextTickAndLatches() {
+            h.loop.selectLevel(5);
+            h.loop.start();
+            h.run(Duration.ofSeconds(13));
+            assertThat(h.loop.state()).isEqualTo(LoopState.RAMPING);
+            int before = h.samples.size();
+            h.loop.emergencyStop();
+            h.run(Duration.ofMillis(10));
+            assertThat(h.samples).hasSize(before + 1);
+            assertThat(h.last().commandedPpm()).isZero();
+            assertThat(h.last().state()).isEqualTo(LoopState.EMERGENCY_STOP);
+            assertThat(h.board.targetPpm()).isZero();
+            // latched: a start does nothing until it is cleared
+            h.loop.start();
+            h.run(Duration.ofSeconds(5));
+            assertThat(h.samples.subList(before, h.samples.size()))
+                    .allSatisfy(s -> assertThat(s.commandedPpm()).isZero());
+            assertThat(h.loop.stopReason()).isEqualTo(StopReason.EMERGENCY_STOP);
+            assertThat(h.loop.stopMessage()).isEqualTo("emergency stop: requested by the user");
+        }
+
+        @Test
+        void theEmergencyStopInputCommandsZeroOnTheTickTheTelemetryShowsIt() {
+            h.loop.selectLevel(3);
+            h.loop.start();
+            h.run(Duration.ofSeconds(12));
+            h.board.setInput(Input.EMERGENCY_STOP, true);
+            // the board reports it within one telemetry period; the host stops on that tick
+            long pressed = h.clock.nanos();
+            h.run(Duration.ofMillis(40));
+            LoopHarness.Sample stop = h.samples.stream()
+                    .filter(s -> s.nanos() > pressed && s.commandedPpm() == 0).findFirst().orElseThrow();
+            assertThat(stop.nanos() - pressed).isLessThanOrEqualTo(20_000_000L + TICK);
+            assertThat(stop.state()).isEqualTo(LoopState.EMERGENCY_STOP);
+            // cannot be cleared while the input is still active
+            h.loop.clearFaults();
+            h.run(Duration.ofMillis(50));
+            assertThat(h.loop.state()).isEqualTo(LoopState.EMERGENCY_STOP);
+            h.board.setInput(Input.EMERGENCY_STOP, false);
+            h.loop.clearFaults();
+            h.run(Duration.ofMillis(50));
+            assertThat(h.loop.state()).isEqualTo(LoopState.IDLE);
+        }
+
+        @Test
+        void aFaultDuringWarmUpStopsOnTheTickItIsReported() {
+            h.loop.selectLevel(3);
+            h.loop.start();
+            h.run(Duration.ofSeconds(4));
+            assertThat(h.loop.state()).isEqualTo(LoopState.WARM_UP);
+            h.board.setFaultCondition(Fault.OVER_TEMPERATURE, true);
+            long injected = h.clock.nanos();
+            h.run(Duration.ofMillis(30));
+            LoopHarness.Sample stop = h.samples.stream()
+                    .filter(s -> s.nanos() > injected && s.commandedPpm() == 0).findFirst().orElseThrow();
+            long reportedAt = h.device.telemetry().receivedNanos();
+            assertThat(h.device.telemetry().faults().contains(Fault.OVER_TEMPERATURE)).isTrue();
+            // the first tick at or after the report commands zero
+            assertThat(stop.nanos()).isBetween(reportedAt, reportedAt + TICK);
+            assertThat(h.loop.state()).isEqualTo(LoopState.FAULT);
+            assertThat(h.loop.stopReason()).isEqualTo(StopReason.FAULT);
+            assertThat(h.loop.stopMessage()).isEqualTo("over temperature: reported by the device");
+            assertThat(h.loop.latchedFaults().contains(Fault.OVER_TEMPERATURE)).isTrue();
+        }
+
+        @Test
+        void aResumeAfterClearingAFaultStartsAtTheLowestLevelWithAFreshWarmUp() {
+            h.loop.selectLevel(3);
+            h.loop.start();
+            h.run(Duration.ofSeconds(30));
+            assertThat(h.last().commandedPpm()).isEqualTo(2200);
+            h.board.setFaultCondition(Fault.STALL, true);
+            h.run(Duration.ofSeconds(1));
+            assertThat(h.loop.state()).isEqualTo(LoopState.FAULT);
+
+            h.loop.clearFaults();
+            h.run(Duration.ofSeconds(1));
+            assertThat(h.loop.state()).as("the stall is still present").isEqualTo(LoopState.FAULT);
+
+            h.board.setFaultCondition(Fault.STALL, false);
+            h.loop.clearFaults();
+            h.run(Duration.ofMillis(100));
+            assertThat(h.loop.state()).isEqualTo(LoopState.IDLE);
+            assertThat(h.loop.latchedFaults().isEmpty()).isTrue();
+            assertThat(h.last().commandedPpm()).isZero();
+
+            long resumeAt = h.clock.nanos();
+            h.loop.start();
+            h.run(Duration.ofSeconds(10));
+            assertThat(h.firstNonZeroFrom(resumeAt).commandedPpm()).isEqualTo(1200);
+            assertThat(h.samples).filteredOn(s -> s.nanos() > resumeAt)
+                    .allSatisfy(s -> assertThat(s.commandedPpm()).isEqualTo(1200));
+            h.run(Duration.ofSeconds(10));
+            assertThat(h.last().commandedPpm()).isEqualTo(2200);
+        }
+
+        @Test
+        void aLostLinkIsAFaultThatCommandsZero() {
+            h.loop.start();
+            h.run(Duration.ofSeconds(2));
+            h.device.close();
+            h.run(Duration.ofMillis(10));
+            assertThat(h.loop.state()).isEqualTo(LoopState.FAULT);
+            assertThat(h.loop.stopReason()).isEqualTo(StopReason.LINK_LOST);
+            assertThat(h.loop.commandedPpm()).isZero();
+            assertThat(h.board.targetPpm()).isZero();
+        }
+
+        @Test
+        void theBoardsWatchdogStopsTheMotorWhenTheLoopStopsTicking() {
+            h.loop.selectLevel(3);
+            h.loop.start();
+            h.run(Duration.ofSeconds(20));
+            assertThat(h.board.targetPpm()).isEqualTo(2200);
+            h.hang();
+            h.run(Duration.ofMillis(240));
+            assertThat(h.board.targetPpm()).isEqualTo(2200);
+            // the last command came at the hang; 250 ms later the board stops on its own
+            h.run(Duration.ofMillis(10));
+            assertThat(h.board.targetPpm()).isZero();
+            assertThat(h.board.latchedFaults().contains(Fault.COMM_TIMEOUT)).isTrue();
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package org.percuss.controller.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class SessionTimerTest {
+
+    private static final long S = 1_000_000_000L;
+
+    @Test
+    void reachesTheLimitExactlyWhenTheRunningTimeDoes() {
+        SessionTimer t = new SessionTimer(900 * S, 60 * S);
+        t.addRunning(899 * S);
+        assertThat(t.limitReached()).isFalse();
+        assertThat(t.remainingNanos()).isEqualTo(S);
+        t.addRunning(S);
+        assertThat(t.limitReached()).isTrue();
+        assertThat(t.remainingNanos()).isZero();
+    }
+
+    @Test
+    void warnsOnceWhenAMinuteIsLeft() {
+        SessionTimer t = new SessionTimer(900 * S, 60 * S);
+        t.addRunning(839 * S);
+        assertThat(t.takeWarning()).isFalse();
+        t.addRunning(S);
+        assertThat(t.takeWarning()).isTrue();
+        assertThat(t.takeWarning()).isFalse();
+    }
+}
