@@ -1,0 +1,81 @@
+package org.percuss.controller.cli;
+
+import java.io.PrintWriter;
+import org.percuss.device.api.DeviceException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The {@code percuss} command: runs massage sessions on a simulated or real gun. Every error a
+ * user can cause ends with one line naming what was wrong and an exit code from {@link ExitCode},
+ * never a stack trace.
+ */
+@Command(name = "percuss", mixinStandardHelpOptions = true, versionProvider = Percuss.Version.class,
+        description = "Controller, device driver and simulator for percussion massage guns.",
+        subcommands = {RunCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:normal end (limit reached, interrupted)",
+            "2:usage or config error",
+            "3:device or link error",
+            "4:safety stop (fault or emergency stop)"})
+public final class Percuss implements Runnable {
+
+    private final boolean ownsProcess;
+
+    /** A command for use inside another program or a test: installs no signal handlers. */
+    public Percuss() {
+        this(false);
+    }
+
+    private Percuss(boolean ownsProcess) {
+        this.ownsProcess = ownsProcess;
+    }
+
+    /** Whether this command owns the JVM (the real {@code main}), and may handle signals. */
+    boolean ownsProcess() {
+        return ownsProcess;
+    }
+
+    @Override
+    public void run() {
+        throw new ParameterException(new CommandLine(this), "a command is required: run (see percuss --help)");
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine(new Percuss(true)).execute(args));
+    }
+
+    /** The command line with percuss's error handling: one line per error, the right exit code. */
+    public static CommandLine commandLine(Percuss percuss) {
+        CommandLine cl = new CommandLine(percuss);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println(ex.getCommandLine().getCommandName() + ": " + ex.getMessage());
+            err.flush();
+            return ExitCode.USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            if (ex instanceof DeviceException) {
+                err.println("percuss: " + ex.getMessage());
+                err.flush();
+                return ExitCode.DEVICE;
+            }
+            err.println("percuss: internal error: " + ex);
+            err.flush();
+            return 70; // EX_SOFTWARE: a bug, not something the user did
+        });
+        return cl;
+    }
+
+    /** Reads the version from the jar's manifest. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = Percuss.class.getPackage().getImplementationVersion();
+            return new String[] {"percuss " + (v == null ? "(development build)" : v)};
+        }
+    }
+}

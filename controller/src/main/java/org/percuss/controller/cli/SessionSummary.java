@@ -1,0 +1,27 @@
+package org.percuss.controller.cli;
+
+import java.io.PrintWriter;
+import org.percuss.controller.loop.ControlLoop;
+import org.percuss.controller.loop.Durations;
+import org.percuss.controller.loop.StopReason;
+
+/** The closing summary of a session: running time, top speed, and why it stopped. */
+final class SessionSummary {
+
+    private SessionSummary() {
+    }
+
+    static void print(ControlLoop loop, PrintWriter out) {
+        StopReason reason = loop.stopReason();
+        String why = reason == null ? "not started" : reason.normal()
+                ? loop.stopMessage() : reason.label() + ": " + loop.stopMessage();
+        long running = loop.runningNanos();
+        out.println("session summary");
+        out.printf("  stopped:      %s%n", why);
+        out.printf("  running time: %d:%05.2f of %s%n", running / 60_000_000_000L,
+                (running % 60_000_000_000L) / 1e9, Durations.format(loop.sessionLimitNanos()));
+        out.printf("  top speed:    %d ppm commanded, %d ppm measured%n", loop.topCommandedPpm(), loop.topMeasuredPpm());
+        out.printf("  device:       %s%n", loop.device().name());
+        out.flush();
+    }
+}

@@ -1,0 +1,127 @@
+package org.percuss.controller.cli;
+
+import java.io.PrintWriter;
+import org.percuss.controller.loop.ControlLoop;
+import org.percuss.controller.loop.Durations;
+import org.percuss.controller.loop.LoopListener;
+import org.percuss.controller.loop.LoopState;
+import org.percuss.device.time.Ticker;
+
+/**
+ * Tells the user how the session goes. On a terminal: one live status line (state, running time
+ * against the limit with a bar, level, target and measured speed), redrawn at most ten times a
+ * wall-clock second. Elsewhere (a pipe, a file, CI): a line per state change and one every ten
+ * simulated seconds. Warnings always get a line of their own.
+ */
+final class StatusReporter implements LoopListener {
+
+    private static final long LINE_EVERY_NANOS = 10_000_000_000L;
+    private static final long REDRAW_EVERY_NANOS = 100_000_000L;
+    private static final int BAR_WIDTH = 20;
+
+    private final PrintWriter out;
+    private final boolean live;
+    private final Ticker wall;
+    private ControlLoop loop;
+    private String pendingWhy;
+    private boolean stateChanged;
+    private long nextLineNanos;
+    private long nextRedrawNanos;
+    private boolean liveLineShown;
+
+    /**
+     * @param out where to write
+     * @param live whether {@code out} is a terminal that can redraw a line
+     * @param wall the wall clock, to limit redraws
+     */
+    StatusReporter(PrintWriter out, boolean live, Ticker wall) {
+        this.out = out;
+        this.live = live;
+        this.wall = wall;
+    }
+
+    void attach(ControlLoop loop) {
+        this.loop = loop;
+    }
+
+    @Override
+    public void stateChanged(LoopState from, LoopState to, String why) {
+        stateChanged = true;
+        if (!why.isEmpty()) {
+            pendingWhy = why;
+        }
+    }
+
+    @Override
+    public void warning(String message) {
+        clearLiveLine();
+        out.println("warning: " + message);
+        out.flush();
+    }
+
+    /** Called after every tick. */
+    void afterTick() {
+        if (live) {
+            long now = wall.nanos();
+            if (stateChanged || now >= nextRedrawNanos) {
+                nextRedrawNanos = now + REDRAW_EVERY_NANOS;
+                if (stateChanged && pendingWhy != null && loop.state() != LoopState.WARM_UP) {
+                    clearLiveLine();
+                    out.println(loop.state().label() + ": " + pendingWhy);
+                }
+                out.print("\r\033[K" + liveLine());
+                out.flush();
+                liveLineShown = true;
+                consumeChange();
+            }
+        } else if (stateChanged || loop.elapsedNanos() >= nextLineNanos) {
+            while (nextLineNanos <= loop.elapsedNanos()) {
+                nextLineNanos += LINE_EVERY_NANOS;
+            }
+            out.println(plainLine());
+            out.flush();
+            consumeChange();
+        }
+    }
+
+    /** Ends the live line before the summary. */
+    void finish() {
+        clearLiveLine();
+        out.flush();
+    }
+
+    private void consumeChange() {
+        stateChanged = false;
+        pendingWhy = null;
+    }
+
+    private void clearLiveLine() {
+        if (liveLineShown) {
+            out.print("\r\033[K");
+            liveLineShown = false;
+        }
+    }
+
+    private String liveLine() {
+        long running = loop.runningNanos();
+        long limit = loop.sessionLimitNanos();
+        int filled = (int) Math.min(BAR_WIDTH, running * BAR_WIDTH / Math.max(1, limit));
+        return String.format("%-14s %s / %s [%s%s]  level %d  target %4d  measured %4d ppm%s",
+                loop.state().label(), Durations.format(running), Durations.format(limit),
+                "#".repeat(filled), "-".repeat(BAR_WIDTH - filled), loop.level(), loop.targetPpm(),
+                loop.telemetry().measuredPpm(), derateNote());
+    }
+
+    private String plainLine() {
+        String why = pendingWhy == null ? "" : "  (" + pendingWhy + ")";
+        return String.format("[%8.2f s] %-14s running %s / %s  level %d  target %4d  commanded %4d  measured %4d ppm%s%s",
+                loop.elapsedNanos() / 1e9, loop.state().label(), Durations.format(loop.runningNanos()),
+                Durations.format(loop.sessionLimitNanos()), loop.level(), loop.targetPpm(), loop.commandedPpm(),
+                loop.telemetry().measuredPpm(), derateNote(), why);
+    }
+
+    private String derateNote() {
+        int derate = loop.derateLevel();
+        return derate == 0 ? "" : "  derated to level " + derate;
+    }
+}

@@ -1,0 +1,84 @@
+package org.percuss.controller.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class RunCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            --level 0                               | --level must be 1..5, got 0
+            --level 6                               | --level must be 1..5, got 6
+            --level abc                             | --level
+            --limit 16m                             | --limit must be more than 0s and at most 15m, got 16m
+            --limit 0s                              | --limit must be more than 0s and at most 15m, got 0s
+            --limit 5x                              | '5x' is not a duration; write it like 20s, 5m or 1m30s
+            --limit 20                              | '20' is not a duration
+            --warmup 61s                            | --warmup must be 0s..60s, got 1m1s
+            --time-scale 0.5                        | --time-scale must be 1..1000, got 0.5
+            --time-scale 1001                       | --time-scale must be 1..1000, got 1001.0
+            --time-scale 10 --device serial:/dev/x  | --time-scale applies only to --device sim
+            --device usb                            | 'usb' is not a device; use sim or serial:PATH[@BAUD]
+            --bogus                                 | Unknown option: '--bogus'
+            """)
+    void refusesBadInputWithOneLineAndExitTwo(String args, String message) {
+        CliRun run = CliRun.of(("run " + args).trim().split("\\s+"));
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains(message);
+        assertThat(run.err().strip().lines()).hasSize(1);
+        assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void aTwentySecondLimitEndsAfterTwentySimulatedSeconds() throws Exception {
+        Path trace = dir.resolve("t.csv");
+        CliRun run = CliRun.of("run", "--limit", "20s", "--time-scale", "1000", "--trace", trace.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("session limit of 0:20 reached").contains("running time: 0:20.00");
+        TraceFile t = TraceFile.read(trace);
+        assertThat(t.runningSeconds(0.01)).isCloseTo(20.0, within(0.011));
+        assertThat(t.last().commanded()).isZero();
+        assertThat(t.last().state()).isEqualTo("FINISHED");
+    }
+
+    @Test
+    void aFullSessionAtLevelThreeFollowsEveryRuleInItsTrace() throws Exception {
+        Path trace = dir.resolve("full.csv");
+        CliRun run = CliRun.of("run", "--level", "3", "--time-scale", "1000", "--trace", trace.toString());
+        assertThat(run.exitCode()).isZero();
+        TraceFile t = TraceFile.read(trace);
+        assertThat(t.header()).containsExactly("t_s", "state", "level", "target_ppm", "commanded_ppm",
+                "measured_ppm", "current_a", "temperature_c", "supply_v", "faults");
+        assertThat(t.firstNonZero().commanded()).isEqualTo(1200);
+        assertThat(t.initialHoldSeconds()).isCloseTo(10.0, within(0.001));
+        assertThat(t.worstRampExcess(250)).isLessThanOrEqualTo(1.0);
+        assertThat(t.worstTickIncrease()).isLessThanOrEqualTo(3); // 2.5 ppm per 10 ms tick, floored
+        assertThat(t.topCommanded()).isEqualTo(2200);
+        assertThat(t.runningSeconds(0.01)).isBetween(899.99, 900.01);
+        double limitAt = t.firstNonZero().t() + 900.0;
+        assertThat(t.rows()).filteredOn(r -> r.t() >= limitAt - 1e-9)
+                .isNotEmpty().allSatisfy(r -> assertThat(r.commanded()).isZero());
+        assertThat(run.out()).contains("session limit of 15:00 reached").contains("top speed:    2200 ppm commanded");
+    }
+
+    @Test
+    void helpIsAvailableOnEveryCommand() {
+        CliRun top = CliRun.of("--help");
+        assertThat(top.exitCode()).isZero();
+        assertThat(top.out()).contains("run").contains("Exit codes");
+        CliRun run = CliRun.of("run", "--help");
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("--level").contains("--limit").contains("--warmup")
+                .contains("--time-scale").contains("--trace").contains("--device");
+    }
+}
