@@ -5,11 +5,14 @@ package org.percuss.controller.loop;
  * lowest level and holds it for the warm-up; increases then follow the ramp rate; decreases are
  * immediate; the result never leaves [lowest, highest].
  *
- * <p>The ramp is kept exactly, in integer "ppm × 10⁹" units: each running nanosecond adds
- * {@code rate} units, so after {@code t} seconds of ramping the value is
- * {@code start + floor(rate · t)} ppm and no rounding drift builds up. The commanded ppm is the
- * floor, so over any interval the increase is at most {@code rate · interval} plus one ppm of
- * quantisation, and it never gets ahead of the exact ramp. Allocates nothing.
+ * <p>Commands are whole ppm, so a rate of {@code r} ppm/s over a tick of {@code dt} allows
+ * {@code r·dt} ppm, usually a fraction (2.5 ppm at 250 ppm/s and 100 Hz). The profile never
+ * exceeds the rate between two ticks: one tick raises the command by at most
+ * {@code floor(r·dt)} ppm, the fraction is dropped, so at 250 ppm/s and 100 Hz the command rises
+ * 2 ppm a tick (200 ppm/s). Only when {@code r·dt} is below one ppm (rates under 100 ppm/s at
+ * 100 Hz) is the fraction carried, in exact integer "ppm × 10⁹" units, until it makes a whole ppm;
+ * then the command is {@code start + floor(r·t)} exactly and never ahead of the exact ramp.
+ * Allocates nothing.
  */
 public final class SpeedProfile {
 
@@ -90,7 +93,16 @@ public final class SpeedProfile {
         if (targetUnits <= valueUnits) {
             valueUnits = targetUnits; // decreases are immediate
         } else {
-            valueUnits = Math.min(targetUnits, valueUnits + rampPpmPerSecond * rampNanos);
+            long allowedUnits = rampPpmPerSecond * rampNanos; // exactly r·dt, in ppm × 10⁹
+            long exactUnits = Math.min(targetUnits, valueUnits + allowedUnits);
+            long wholeStepUnits = allowedUnits / UNITS_PER_PPM * UNITS_PER_PPM;
+            if (wholeStepUnits > 0) {
+                // at least one whole ppm this tick: rise by whole ppm only, never by more than r·dt
+                long current = valueUnits / UNITS_PER_PPM * UNITS_PER_PPM;
+                valueUnits = Math.min(exactUnits / UNITS_PER_PPM * UNITS_PER_PPM, current + wholeStepUnits);
+            } else {
+                valueUnits = exactUnits; // slow ramp: carry the fraction until it makes a whole ppm
+            }
         }
         return (int) (valueUnits / UNITS_PER_PPM);
     }

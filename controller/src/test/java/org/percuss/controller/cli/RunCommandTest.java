@@ -61,8 +61,8 @@ class RunCommandTest {
                 "measured_ppm", "current_a", "temperature_c", "supply_v", "faults");
         assertThat(t.firstNonZero().commanded()).isEqualTo(1200);
         assertThat(t.initialHoldSeconds()).isCloseTo(10.0, within(0.001));
-        assertThat(t.worstRampExcess(250)).isLessThanOrEqualTo(1.0);
-        assertThat(t.worstTickIncrease()).isLessThanOrEqualTo(3); // 2.5 ppm per 10 ms tick, floored
+        assertThat(t.worstRampExcess(250)).isLessThanOrEqualTo(0.0);
+        assertThat(t.worstTickRatePpmPerSecond()).isLessThanOrEqualTo(250.0);
         assertThat(t.topCommanded()).isEqualTo(2200);
         assertThat(t.runningSeconds(0.01)).isBetween(899.99, 900.01);
         double limitAt = t.firstNonZero().t() + 900.0;

@@ -60,11 +60,12 @@ record TraceFile(List<String> header, List<Row> rows) {
         return worst;
     }
 
-    /** The largest increase between two consecutive ticks. */
-    int worstTickIncrease() {
-        int worst = 0;
+    /** The fastest rise between two consecutive rows, in ppm per second of trace time. */
+    double worstTickRatePpmPerSecond() {
+        double worst = 0;
         for (int i = 1; i < rows.size(); i++) {
-            worst = Math.max(worst, rows.get(i).commanded() - rows.get(i - 1).commanded());
+            double dt = rows.get(i).t() - rows.get(i - 1).t();
+            worst = Math.max(worst, (rows.get(i).commanded() - rows.get(i - 1).commanded()) / dt);
         }
         return worst;
     }

@@ -40,16 +40,16 @@ class ControlLoopTest {
             h.loop.selectLevel(5);
             h.loop.start();
             h.run(Duration.ofSeconds(30));
-            // 10 s warm-up, then 2000 ppm at 250 ppm/s = 8 s
-            assertThat(h.samples).filteredOn(s -> s.seconds() < 17.99)
+            // 10 s warm-up, then 2000 ppm at 2 whole ppm a tick (250 ppm/s allows 2.5) = 10 s
+            assertThat(h.samples).filteredOn(s -> s.seconds() < 19.995)
                     .allSatisfy(s -> assertThat(s.commandedPpm()).isLessThan(3200));
-            assertThat(h.samples).filteredOn(s -> s.seconds() >= 18.0)
+            assertThat(h.samples).filteredOn(s -> s.seconds() >= 20.0)
                     .allSatisfy(s -> assertThat(s.commandedPpm()).isEqualTo(3200));
-            assertThat(h.worstRampExcessPpm(250)).isLessThanOrEqualTo(1.0);
+            assertThat(h.worstRampExcessPpm(250)).isLessThanOrEqualTo(0.0);
+            assertThat(h.worstTickIncreasePpm()).isEqualTo(2);
             assertThat(h.loop.state()).isEqualTo(LoopState.RUNNING);
-            // the value after 2 s of ramping is exact: 1200 + 500
             assertThat(h.samples).filteredOn(s -> s.nanos() == 12_000_000_000L)
-                    .singleElement().extracting(LoopHarness.Sample::commandedPpm).isEqualTo(1700);
+                    .singleElement().extracting(LoopHarness.Sample::commandedPpm).isEqualTo(1600);
         }
 
         @Test
@@ -80,8 +80,8 @@ class ControlLoopTest {
             assertThat(h.last().commandedPpm()).isEqualTo(1700);
             h.loop.selectLevel(3);
             h.run(Duration.ofSeconds(1));
-            assertThat(h.last().commandedPpm()).isEqualTo(1950);
-            assertThat(h.worstRampExcessPpm(250)).isLessThanOrEqualTo(1.0);
+            assertThat(h.last().commandedPpm()).isEqualTo(1900);
+            assertThat(h.worstTickIncreasePpm()).isEqualTo(2);
         }
 
         @Test

@@ -71,11 +71,19 @@ final class LoopHarness {
         return samples.stream().filter(s -> s.nanos() >= fromNanos && s.commandedPpm() > 0).findFirst().orElseThrow();
     }
 
+    /** The largest rise of the command between two consecutive ticks. */
+    int worstTickIncreasePpm() {
+        int worst = 0;
+        for (int i = 1; i < samples.size(); i++) {
+            worst = Math.max(worst, samples.get(i).commandedPpm() - samples.get(i - 1).commandedPpm());
+        }
+        return worst;
+    }
+
     /** The most any tick raised the command above the exact ramp from any earlier tick. */
     double worstRampExcessPpm(int rampPpmPerSecond) {
-        // Increase over any window [i, j] minus what the ramp allows in it; with the exact floor
-        // ramp this is at most 1 ppm of quantisation. Checked in O(n) as the running minimum of
-        // (cmd - rate·t) over ticks since the last stop.
+        // Increase over any window [i, j] minus what the ramp allows in it, checked in O(n) as the
+        // running minimum of (cmd - rate·t) over ticks since the last stop.
         double worst = Double.NEGATIVE_INFINITY;
         double minBase = Double.POSITIVE_INFINITY;
         for (Sample s : samples) {

@@ -24,8 +24,8 @@ class SpeedProfileTest {
         assertThat(profile.warmingUp()).isTrue();
         assertThat(profile.next(3200, 10 * MS)).isEqualTo(1200); // 10.000 s: warm-up just over
         assertThat(profile.warmingUp()).isFalse();
-        assertThat(profile.next(3200, 10 * MS)).isEqualTo(1202); // 2.5 ppm, floored
-        assertThat(profile.next(3200, 10 * MS)).isEqualTo(1205);
+        assertThat(profile.next(3200, 10 * MS)).isEqualTo(1202); // r·dt = 2.5 ppm: 2 whole ppm
+        assertThat(profile.next(3200, 10 * MS)).isEqualTo(1204); // the half is dropped, not carried
     }
 
     @Test
@@ -36,22 +36,39 @@ class SpeedProfileTest {
     }
 
     @Test
-    void theRampIsExactOverLongIntervalsWithoutDrift() {
-        SpeedProfile p = new SpeedProfile(1200, 3200, 0, 7);
+    void noTickRisesMoreThanTheRateAllows() {
+        SpeedProfile p = new SpeedProfile(1200, 3200, 0, 250);
         p.start();
-        p.next(3200, 0);
-        int last = 0;
-        for (int i = 0; i < 100_000; i++) { // 1000 s at 3 ms steps of 7 ppm/s
-            last = p.next(3200, 3 * MS);
+        int previous = p.next(3200, 0);
+        for (int i = 0; i < 2000; i++) {
+            int now = p.next(3200, 10 * MS);
+            assertThat(now - previous).isLessThanOrEqualTo(2); // 250 ppm/s · 10 ms = 2.5
+            previous = now;
         }
-        // 1200 + 7 * 300 s = 3300, capped at 3200; check a point before the cap
-        SpeedProfile q = new SpeedProfile(1200, 3200, 0, 7);
+        assertThat(previous).isEqualTo(3200);
+    }
+
+    @Test
+    void aSlowRampCarriesFractionsExactlyWithoutDrift() {
+        SpeedProfile q = new SpeedProfile(1200, 3200, 0, 7); // 0.021 ppm per 3 ms step
         q.start();
         q.next(3200, 0);
+        int last = 0;
         for (int i = 0; i < 30_000; i++) { // 90 s
             last = q.next(3200, 3 * MS);
         }
         assertThat(last).isEqualTo(1200 + 630);
+    }
+
+    @Test
+    void aRateOfAWholeNumberOfPpmPerTickIsExact() {
+        SpeedProfile p = new SpeedProfile(1200, 3200, 0, 1000);
+        p.start();
+        p.next(3200, 0);
+        for (int i = 0; i < 100; i++) {
+            p.next(3200, 10 * MS);
+        }
+        assertThat(p.next(3200, 0)).isEqualTo(2200); // 10 ppm a tick for 1 s
     }
 
     @Test
