@@ -51,9 +51,12 @@ public final class SessionTimer {
         return runningNanos >= limitNanos;
     }
 
-    /** True exactly once: the first time the remaining time is at most the warning lead. */
+    /**
+     * True exactly once: the first time the remaining time is at most the warning lead. A limit no
+     * longer than the lead gets no warning: there is no moment "a minute before" it to give one.
+     */
     public boolean takeWarning() {
-        if (!warned && !limitReached() && remainingNanos() <= warningLeadNanos) {
+        if (!warned && limitNanos > warningLeadNanos && !limitReached() && remainingNanos() <= warningLeadNanos) {
             warned = true;
             return true;
         }

@@ -28,4 +28,14 @@ class SessionTimerTest {
         assertThat(t.takeWarning()).isTrue();
         assertThat(t.takeWarning()).isFalse();
     }
+
+    @Test
+    void aLimitNoLongerThanTheLeadGetsNoWarning() {
+        SessionTimer t = new SessionTimer(20 * S, 60 * S);
+        for (int i = 0; i < 20; i++) {
+            assertThat(t.takeWarning()).isFalse();
+            t.addRunning(S);
+        }
+        assertThat(t.limitReached()).isTrue();
+    }
 }
