@@ -13,13 +13,14 @@ import java.time.Duration;
  * @param sessionLimit the most running time of one session (positive, at most 15 min)
  * @param sessionWarning how long before the session limit a warning is given
  * @param tickPeriod the control loop's period (10 ms: 100 Hz)
+ * @param safety the thresholds of the safety rules
  */
 public record PercussConfig(SpeedLevels levels, Duration warmup, int rampPpmPerSecond, Duration sessionLimit,
-                            Duration sessionWarning, Duration tickPeriod) {
+                            Duration sessionWarning, Duration tickPeriod, SafetyLimits safety) {
 
     /** The defaults of DESIGN.md. */
     public static final PercussConfig DEFAULT = new PercussConfig(SpeedLevels.DEFAULT, Duration.ofSeconds(10), 250,
-            HardLimits.MAX_SESSION, Duration.ofSeconds(60), Duration.ofMillis(10));
+            HardLimits.MAX_SESSION, Duration.ofSeconds(60), Duration.ofMillis(10), SafetyLimits.DEFAULT);
 
     public PercussConfig {
         for (int ppm : levels.ppm()) {
@@ -49,18 +50,18 @@ public record PercussConfig(SpeedLevels levels, Duration warmup, int rampPpmPerS
     }
 
     public PercussConfig withWarmup(Duration value) {
-        return new PercussConfig(levels, value, rampPpmPerSecond, sessionLimit, sessionWarning, tickPeriod);
+        return new PercussConfig(levels, value, rampPpmPerSecond, sessionLimit, sessionWarning, tickPeriod, safety);
     }
 
     public PercussConfig withSessionLimit(Duration value) {
-        return new PercussConfig(levels, warmup, rampPpmPerSecond, value, sessionWarning, tickPeriod);
+        return new PercussConfig(levels, warmup, rampPpmPerSecond, value, sessionWarning, tickPeriod, safety);
     }
 
     public PercussConfig withLevels(SpeedLevels value) {
-        return new PercussConfig(value, warmup, rampPpmPerSecond, sessionLimit, sessionWarning, tickPeriod);
+        return new PercussConfig(value, warmup, rampPpmPerSecond, sessionLimit, sessionWarning, tickPeriod, safety);
     }
 
     public PercussConfig withRamp(int ppmPerSecond) {
-        return new PercussConfig(levels, warmup, ppmPerSecond, sessionLimit, sessionWarning, tickPeriod);
+        return new PercussConfig(levels, warmup, ppmPerSecond, sessionLimit, sessionWarning, tickPeriod, safety);
     }
 }

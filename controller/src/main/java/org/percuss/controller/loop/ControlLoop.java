@@ -2,6 +2,7 @@ package org.percuss.controller.loop;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import org.percuss.controller.config.PercussConfig;
+import org.percuss.controller.safety.SafetyContext;
 import org.percuss.controller.safety.SafetySupervisor;
 import org.percuss.controller.session.SessionTimer;
 import org.percuss.device.api.Capability;
@@ -45,6 +46,7 @@ public final class ControlLoop {
     private final SafetySupervisor supervisor;
     private final boolean hasButtons;
     private final ButtonEdges buttons = new ButtonEdges();
+    private final SafetyContext context = new Context();
 
     private final AtomicInteger requests = new AtomicInteger();
     private volatile int requestedLevel;
@@ -159,7 +161,7 @@ public final class ControlLoop {
         // 1. read telemetry
         telemetry = device.telemetry();
         // 2. safety supervisor
-        supervisor.evaluate(telemetry, now);
+        supervisor.evaluate(telemetry, now, context);
         int req = requests.getAndSet(0);
         if ((req & REQ_EMERGENCY_STOP) != 0) {
             supervisor.trip(Fault.EMERGENCY_STOP, "requested by the user");
@@ -311,6 +313,50 @@ public final class ControlLoop {
             LoopState from = state;
             state = next;
             listener.stateChanged(from, next, why);
+        }
+    }
+
+    /** What the safety rules may see of this loop. */
+    private final class Context implements SafetyContext {
+        @Override
+        public int commandedPpm() {
+            return commandedPpm;
+        }
+
+        @Override
+        public boolean motorOn() {
+            return state.motorOn();
+        }
+
+        @Override
+        public int firstLevel() {
+            return bounds.firstLevel();
+        }
+
+        @Override
+        public int lastLevel() {
+            return bounds.lastLevel();
+        }
+
+        @Override
+        public int ppmOf(int level) {
+            return bounds.ppmOf(level);
+        }
+
+        @Override
+        public boolean has(Capability capability) {
+            return device.capabilities().has(capability);
+        }
+
+        @Override
+        public long telemetryPeriodNanos() {
+            return device.capabilities().telemetryPeriodMillis() * 1_000_000L;
+        }
+
+        @Override
+        public void warn(String message) {
+            LOG.warn(message);
+            listener.warning(message);
         }
     }
 

@@ -16,7 +16,7 @@ public final class DeviceFaultRule implements SafetyRule {
     private long ignoreUntilNanos = Long.MIN_VALUE;
 
     @Override
-    public Verdict evaluate(Telemetry telemetry, long nowNanos) {
+    public Verdict evaluate(Telemetry telemetry, long nowNanos, SafetyContext context) {
         FaultSet faults = telemetry.faults();
         if (faults.isEmpty() || telemetry.receivedNanos() <= ignoreUntilNanos) {
             return Verdict.OK;

@@ -11,7 +11,7 @@ import org.percuss.device.api.Telemetry;
 public final class EmergencyStopInputRule implements SafetyRule {
 
     @Override
-    public Verdict evaluate(Telemetry telemetry, long nowNanos) {
+    public Verdict evaluate(Telemetry telemetry, long nowNanos, SafetyContext context) {
         return telemetry.inputs().isActive(Input.EMERGENCY_STOP) ? Verdict.trip(Fault.EMERGENCY_STOP) : Verdict.OK;
     }
 

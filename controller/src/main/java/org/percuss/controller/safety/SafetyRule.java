@@ -10,8 +10,14 @@ import org.percuss.device.api.Telemetry;
  */
 public interface SafetyRule {
 
-    /** The rule's answer for this tick. */
-    Verdict evaluate(Telemetry telemetry, long nowNanos);
+    /**
+     * The rule's answer for this tick.
+     *
+     * @param telemetry the latest telemetry (possibly the same report as on the previous tick)
+     * @param nowNanos this tick's time
+     * @param context what the rule may know of the loop
+     */
+    Verdict evaluate(Telemetry telemetry, long nowNanos, SafetyContext context);
 
     /**
      * Why the rule answered {@code verdict}, in words for the user, with the measured value and the

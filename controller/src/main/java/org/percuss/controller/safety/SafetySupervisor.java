@@ -37,10 +37,10 @@ public final class SafetySupervisor {
     }
 
     /** Evaluates every rule against {@code telemetry}; afterwards read {@link #latched()} and {@link #derateLevel()}. */
-    public void evaluate(Telemetry telemetry, long nowNanos) {
+    public void evaluate(Telemetry telemetry, long nowNanos, SafetyContext context) {
         derateLevel = 0;
         for (int i = 0; i < rules.length; i++) {
-            Verdict v = rules[i].evaluate(telemetry, nowNanos);
+            Verdict v = rules[i].evaluate(telemetry, nowNanos, context);
             switch (v.kind()) {
                 case TRIP -> {
                     if ((latched & v.fault().mask()) == 0) {
