@@ -1,10 +1,11 @@
 package org.percuss.device.time;
 
 /**
- * The real, monotonic clock of this machine: the one class that reads {@link System#nanoTime()}.
- * Everything else receives a {@link Ticker} so that tests can replace it with a virtual clock.
+ * The real clocks of this machine: the one class that reads {@link System#nanoTime()} (monotonic)
+ * and {@link System#currentTimeMillis()} (calendar). Everything else receives a {@link Ticker} or
+ * an {@link EpochClock} so that tests can replace them with virtual ones.
  */
-final class SystemTicker implements Ticker {
+final class SystemTicker implements Ticker, EpochClock {
 
     static final SystemTicker INSTANCE = new SystemTicker();
 
@@ -14,6 +15,11 @@ final class SystemTicker implements Ticker {
     @Override
     public long nanos() {
         return System.nanoTime();
+    }
+
+    @Override
+    public long epochMillis() {
+        return System.currentTimeMillis();
     }
 
     @Override
