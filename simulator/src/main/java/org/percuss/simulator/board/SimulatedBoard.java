@@ -41,6 +41,7 @@ public final class SimulatedBoard {
     private long lastHostPacketNanos;
     private boolean watchdogArmed;
     private Telemetry telemetry;
+    private VirtualClock.Scheduled telemetryTask;
 
     /** A board with the given capabilities, powered up now on {@code clock}. */
     public SimulatedBoard(VirtualClock clock, Capabilities capabilities, FirstOrderMotor motor) {
@@ -50,8 +51,21 @@ public final class SimulatedBoard {
         this.powerUpNanos = clock.nanos();
         this.telemetry = measure();
         clock.scheduleAtFixedRate(PHYSICS_STEP, PHYSICS_STEP, this::physicsStep);
-        Duration period = Duration.ofMillis(capabilities.telemetryPeriodMillis());
-        clock.scheduleAtFixedRate(period, period, this::publishTelemetry);
+        telemetryTask = scheduleTelemetry(capabilities.telemetryPeriodMillis());
+    }
+
+    private VirtualClock.Scheduled scheduleTelemetry(int periodMillis) {
+        Duration period = Duration.ofMillis(periodMillis);
+        return clock.scheduleAtFixedRate(period, period, this::publishTelemetry);
+    }
+
+    /** SET_TELEMETRY_PERIOD: report every {@code periodMillis} from now on (the caller checks 10..1000). */
+    public void setTelemetryPeriod(int periodMillis) {
+        if (periodMillis <= 0) {
+            throw new IllegalArgumentException("telemetry period must be positive, got " + periodMillis);
+        }
+        telemetryTask.cancel();
+        telemetryTask = scheduleTelemetry(periodMillis);
     }
 
     public Capabilities capabilities() {
