@@ -1,9 +1,12 @@
 package org.percuss.controller.cli;
 
 import java.time.Duration;
+import org.percuss.controller.loop.RealTimeDriver;
 import org.percuss.controller.loop.TickDriver;
 import org.percuss.device.api.DeviceException;
 import org.percuss.device.api.PercussionDevice;
+import org.percuss.device.serial.JSerialCommLink;
+import org.percuss.device.serial.SerialDevice;
 import org.percuss.device.time.Ticker;
 import org.percuss.simulator.board.SimulatedGun;
 import org.percuss.simulator.clock.VirtualClock;
@@ -11,33 +14,72 @@ import org.percuss.simulator.clock.VirtualClock;
 /**
  * A device to drive, with the clock it lives on and the driver that ticks the loop on that clock:
  * the simulator on a virtual clock paced to the wall clock, or real hardware on the wall clock.
- *
- * @param device the device, open
- * @param ticker the clock the loop reads
- * @param driver what runs the loop's tick at a fixed rate
+ * For real hardware a shutdown hook sends STOP on any exit the JVM can still catch, until
+ * {@link #close()}.
  */
-record Backend(PercussionDevice device, Ticker ticker, TickDriver driver) implements AutoCloseable {
+final class Backend implements AutoCloseable {
+
+    private final PercussionDevice device;
+    private final Ticker ticker;
+    private final TickDriver driver;
+    private final Thread stopOnExit;
+
+    private Backend(PercussionDevice device, Ticker ticker, TickDriver driver, boolean stopOnExit) {
+        this.device = device;
+        this.ticker = ticker;
+        this.driver = driver;
+        this.stopOnExit = stopOnExit ? new Thread(device::stop, "percuss-stop-on-exit") : null;
+        if (this.stopOnExit != null) {
+            Runtime.getRuntime().addShutdownHook(this.stopOnExit);
+        }
+    }
 
     /**
      * Opens the device {@code spec} names.
      *
      * @param tickPeriod the control loop's period
      * @param timeScale how much faster than real time a simulation runs (1 for real hardware)
-     * @throws DeviceException when the device cannot be opened
+     * @throws DeviceException when the device cannot be opened, naming it
      */
     static Backend open(DeviceSpec spec, Duration tickPeriod, double timeScale) {
         return switch (spec.kind()) {
             case SIM -> {
                 VirtualClock clock = new VirtualClock();
                 yield new Backend(SimulatedGun.create(clock), clock,
-                        new SimulatedTimeDriver(clock, tickPeriod, timeScale, Ticker.system()));
+                        new SimulatedTimeDriver(clock, tickPeriod, timeScale, Ticker.system()), false);
             }
-            case SERIAL -> throw new DeviceException(spec.label() + ": serial devices are not supported yet");
+            case SERIAL -> {
+                SerialDevice device = SerialDevice.open(JSerialCommLink.open(spec.path(), spec.baud()), Ticker.system());
+                yield new Backend(device, Ticker.system(), new RealTimeDriver(Ticker.system(), tickPeriod), true);
+            }
         };
     }
 
+    /** The device, open. */
+    PercussionDevice device() {
+        return device;
+    }
+
+    /** The clock the loop reads. */
+    Ticker ticker() {
+        return ticker;
+    }
+
+    /** What runs the loop's tick at a fixed rate. */
+    TickDriver driver() {
+        return driver;
+    }
+
+    /** Stops and closes the device (a real one is sent STOP). */
     @Override
     public void close() {
         device.close();
+        if (stopOnExit != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            } catch (IllegalStateException e) {
+                // the JVM is already shutting down; the hook will run
+            }
+        }
     }
 }

@@ -13,8 +13,10 @@ final class SessionSummary {
 
     static void print(ControlLoop loop, PrintWriter out) {
         StopReason reason = loop.stopReason();
-        String why = reason == null ? "not started" : reason.normal()
-                ? loop.stopMessage() : reason.label() + ": " + loop.stopMessage();
+        // The message names the fault already ("over temperature: reported by the device");
+        // a plain fault gets "safety stop" in front so the kind of ending is never in doubt.
+        String why = reason == null ? "not started"
+                : reason == StopReason.FAULT ? "safety stop: " + loop.stopMessage() : loop.stopMessage();
         long running = loop.runningNanos();
         out.println("session summary");
         out.printf("  stopped:      %s%n", why);

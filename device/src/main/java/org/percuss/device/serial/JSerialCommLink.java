@@ -4,18 +4,24 @@ import com.fazecast.jSerialComm.SerialPort;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
 import org.percuss.device.api.DeviceException;
 
 /**
- * A {@link SerialLink} over jSerialComm: the only class that imports it. 8N1, no flow control,
- * reads that wait at most 5 ms. On a pseudo-terminal {@code openPort()} succeeds while the last
- * error code reads ENOTTY; that is not a failure. A vanished port (unplugged adapter, killed
- * socat) makes reads return -1, which the link reports as gone.
+ * A {@link SerialLink} over jSerialComm: the only class that imports it. 8N1, no flow control.
+ * On a pseudo-terminal {@code openPort()} succeeds while the last error code reads ENOTTY; that is
+ * not a failure. A vanished port (unplugged adapter, killed socat) makes reads return -1, which
+ * the link reports as gone.
+ *
+ * <p>Reads are non-blocking, and when nothing has arrived the link itself waits half a
+ * millisecond: jSerialComm's semi-blocking read timeout becomes termios VTIME on Linux, counted in
+ * whole deciseconds, so a "1 ms" read waits 100 ms on an idle line (measured on a socat pty). A
+ * board that must report its watchdog stop on time cannot wait that long.
  */
 public final class JSerialCommLink implements SerialLink {
 
-    /** How long a read waits for the first byte. */
-    private static final int READ_TIMEOUT_MILLIS = 5;
+    /** How long a read that found nothing waits before it looks again. */
+    private static final long IDLE_WAIT_NANOS = 500_000L;
     private static final int WRITE_TIMEOUT_MILLIS = 200;
 
     private final SerialPort port;
@@ -45,8 +51,8 @@ public final class JSerialCommLink implements SerialLink {
         }
         port.setComPortParameters(baud, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
         port.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
-        port.setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING,
-                READ_TIMEOUT_MILLIS, WRITE_TIMEOUT_MILLIS);
+        port.setComPortTimeouts(SerialPort.TIMEOUT_NONBLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING,
+                0, WRITE_TIMEOUT_MILLIS);
         if (!port.openPort()) {
             throw new DeviceException(name + ": cannot open the port (error " + port.getLastErrorCode()
                     + "; is it in use, or do you lack permission? On Linux, join the dialout group)");
@@ -75,6 +81,10 @@ public final class JSerialCommLink implements SerialLink {
             return -1;
         }
         int n = port.readBytes(buffer, length, offset);
+        if (n == 0) {
+            LockSupport.parkNanos(IDLE_WAIT_NANOS);
+            n = port.readBytes(buffer, length, offset);
+        }
         return n < 0 ? -1 : n;
     }
 

@@ -2,7 +2,8 @@ package org.percuss.simulator.board;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.concurrent.locks.LockSupport;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.percuss.device.serial.SerialLink;
 import org.percuss.device.time.Ticker;
 import org.percuss.simulator.clock.VirtualClock;
@@ -24,6 +25,7 @@ public final class BoardRunner implements Runnable {
     private final VirtualClock clock;
     private final Ticker wall;
     private final BoardProtocol protocol;
+    private final Queue<Runnable> actions = new ConcurrentLinkedQueue<>();
     private volatile boolean stopped;
     private volatile String endReason = "";
 
@@ -58,17 +60,18 @@ public final class BoardRunner implements Runnable {
         long clockStart = clock.nanos();
         try {
             while (!stopped) {
-                // the link's read waits a few milliseconds at most when nothing comes
+                // the link's read waits a millisecond or so when nothing comes
                 int n = link.read(buffer, 0, buffer.length);
                 clock.advanceTo(Math.max(clock.nanos(), clockStart + (wall.nanos() - wallStart)), () -> false);
+                for (Runnable action; (action = actions.poll()) != null; ) {
+                    action.run();
+                }
                 if (n < 0) {
                     endReason = "the link was closed";
                     return;
                 }
                 if (n > 0) {
                     protocol.receive(buffer, 0, n);
-                } else {
-                    LockSupport.parkNanos(200_000L);
                 }
             }
             endReason = "stopped";
@@ -76,6 +79,14 @@ public final class BoardRunner implements Runnable {
             endReason = "link error: " + e.getMessage();
             LOG.warn("board: {}", endReason);
         }
+    }
+
+    /**
+     * Runs {@code action} on the board's thread at its next turn (within a few milliseconds): the
+     * only safe way for another thread to touch the board or its clock.
+     */
+    public void execute(Runnable action) {
+        actions.add(action);
     }
 
     /** Ends {@link #run()} at its next turn. */

@@ -1,0 +1,73 @@
+package org.percuss.controller.e2e;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code percuss} as its own process, as a user runs it: its exit code, its output, and a SIGKILL
+ * when a test needs the host to die without a word.
+ */
+final class HostProcess {
+
+    private final Process process;
+    private final Path out;
+    private final Path err;
+    final long startedNanos;
+
+    private HostProcess(Process process, Path out, Path err, long startedNanos) {
+        this.process = process;
+        this.out = out;
+        this.err = err;
+        this.startedNanos = startedNanos;
+    }
+
+    static HostProcess start(Path dir, String... args) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), "org.percuss.controller.cli.Percuss"));
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile(dir, "host", ".out");
+        Path err = Files.createTempFile(dir, "host", ".err");
+        long started = System.nanoTime();
+        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+        return new HostProcess(p, out, err, started);
+    }
+
+    /** Waits for the exit; fails when it takes longer than {@code limit}. */
+    int waitFor(Duration limit) throws InterruptedException {
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("percuss did not end within " + limit + "; stdout:\n" + out() + "\nstderr:\n" + err());
+        }
+        return process.exitValue();
+    }
+
+    /** SIGKILL: the host dies at once, sending nothing more. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(5, TimeUnit.SECONDS);
+    }
+
+    String out() {
+        return read(out);
+    }
+
+    String err() {
+        return read(err);
+    }
+
+    private static String read(Path p) {
+        try {
+            return Files.readString(p);
+        } catch (IOException e) {
+            return "(unreadable: " + e + ")";
+        }
+    }
+}

@@ -1,0 +1,190 @@
+package org.percuss.controller.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.percuss.device.api.Fault;
+import org.percuss.device.api.Input;
+import org.percuss.device.protocol.Packet;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * PROTOCOL.md end to end on real pseudo-terminals (socat): percuss as the host in its own
+ * process, the emulated board in this one, every packet recorded at the board's end with the time
+ * it crossed. Real time; each test takes a few seconds.
+ */
+class SerialEndToEndTest {
+
+    private static final long MS = 1_000_000L;
+    private static final int WATCHDOG_MS = 250;
+    private static final int TELEMETRY_MS = 20;
+
+    @TempDir
+    Path dir;
+
+    private PtyPair pty;
+    private EmulatedBoard board;
+
+    @BeforeEach
+    void cable() throws Exception {
+        pty = PtyPair.start(dir);
+    }
+
+    @AfterEach
+    void unplug() throws Exception {
+        if (board != null) {
+            board.close();
+        }
+        pty.close();
+    }
+
+    private HostProcess host(String... args) throws Exception {
+        String[] all = new String[args.length + 3];
+        all[0] = "run";
+        all[1] = "--device";
+        all[2] = "serial:" + pty.host();
+        System.arraycopy(args, 0, all, 3, args.length);
+        return HostProcess.start(dir, all);
+    }
+
+    private List<Packet.SetSpeed> speeds() {
+        return board.hostPackets().stream().map(Timed::packet)
+                .filter(Packet.SetSpeed.class::isInstance).map(Packet.SetSpeed.class::cast).toList();
+    }
+
+    /** Waits until the host has commanded a non-zero speed for {@code millis}. */
+    private void awaitRunningFor(long millis) throws InterruptedException {
+        assertThat(board.link.await(() -> {
+            Timed first = board.firstFromHost(0, t -> t.packet() instanceof Packet.SetSpeed s && s.targetPpm() > 0);
+            return first != null && System.nanoTime() - first.nanos() >= millis * MS;
+        }, 15_000)).as("the host started the motor").isTrue();
+    }
+
+    @Test
+    void aNormalSessionFollowsTheProtocolAndTheSafetyRules() throws Exception {
+        board = new EmulatedBoard(pty.board());
+        HostProcess host = host("--level", "3", "--limit", "8s", "--warmup", "2s");
+        assertThat(host.waitFor(Duration.ofSeconds(30))).as(host.err()).isZero();
+        assertThat(host.out()).contains("session limit of 0:08 reached");
+
+        List<Timed> packets = board.hostPackets();
+        assertThat(packets.getFirst().packet()).isInstanceOf(Packet.Hello.class);
+        List<Timed> timedSpeeds = packets.stream().filter(t -> t.packet() instanceof Packet.SetSpeed).toList();
+        Timed first = timedSpeeds.stream().filter(t -> ((Packet.SetSpeed) t.packet()).targetPpm() > 0).findFirst().orElseThrow();
+        assertThat(((Packet.SetSpeed) first.packet()).targetPpm()).isEqualTo(1200);
+        // the warm-up: 1200 for 2 s before the first increase
+        Timed firstIncrease = timedSpeeds.stream().filter(t -> ((Packet.SetSpeed) t.packet()).targetPpm() > 1200)
+                .findFirst().orElseThrow();
+        assertThat((firstIncrease.nanos() - first.nanos()) / 1e9).isGreaterThanOrEqualTo(1.95);
+        // the ramp, over any window of at least 100 ms on the board's clock
+        for (int i = 0; i < timedSpeeds.size(); i++) {
+            for (int j = i + 1; j < timedSpeeds.size(); j++) {
+                double dt = (timedSpeeds.get(j).nanos() - timedSpeeds.get(i).nanos()) / 1e9;
+                int a = ((Packet.SetSpeed) timedSpeeds.get(i).packet()).targetPpm();
+                int b = ((Packet.SetSpeed) timedSpeeds.get(j).packet()).targetPpm();
+                if (dt >= 0.1 && a > 0 && b > 0) {
+                    assertThat(b - a).as("rise over %.3f s", dt).isLessThanOrEqualTo((int) (250 * dt) + 5);
+                }
+            }
+        }
+        assertThat(speeds().stream().mapToInt(Packet.SetSpeed::targetPpm).max().orElse(0)).isEqualTo(2200);
+        // the watchdog is fed: host packets never more than watchdog_ms / 3 apart from HELLO to the end
+        for (int i = 1; i < packets.size(); i++) {
+            assertThat((packets.get(i).nanos() - packets.get(i - 1).nanos()) / MS)
+                    .as("gap before host packet %d", i).isLessThanOrEqualTo(WATCHDOG_MS / 3);
+        }
+        assertThat(packets.getLast().packet()).as("STOP before closing").isInstanceOf(Packet.Stop.class);
+    }
+
+    @Test
+    void aBoardFaultStopsTheHostWithinOneTickAndExitsFourNamingIt() throws Exception {
+        board = new EmulatedBoard(pty.board());
+        HostProcess host = host("--level", "3", "--limit", "1m", "--warmup", "1s");
+        awaitRunningFor(1500);
+        long injected = System.nanoTime();
+        board.execute(b -> b.setFaultCondition(Fault.OVER_TEMPERATURE, true));
+        assertThat(host.waitFor(Duration.ofSeconds(10))).isEqualTo(4);
+        assertThat(host.out()).contains("over temperature");
+
+        Timed report = board.firstFromBoard(injected, t -> t.packet() instanceof Packet.TelemetryReport r
+                && (r.faults() & Fault.OVER_TEMPERATURE.mask()) != 0);
+        Timed zero = board.firstFromHost(report.nanos(), Timed::isZeroCommand);
+        long latency = zero.nanos() - report.nanos();
+        assertThat(latency / MS).as("fault report to zero command").isLessThanOrEqualTo(100);
+        assertThat(board.hostPackets()).filteredOn(t -> t.nanos() > zero.nanos())
+                .noneMatch(t -> t.packet() instanceof Packet.SetSpeed s && s.targetPpm() > 0);
+    }
+
+    @Test
+    void theEmergencyStopInputStopsTheHostAndExitsFourNamingIt() throws Exception {
+        board = new EmulatedBoard(pty.board());
+        HostProcess host = host("--level", "2", "--limit", "1m", "--warmup", "1s");
+        awaitRunningFor(1500);
+        long pressed = System.nanoTime();
+        board.execute(b -> b.setInput(Input.EMERGENCY_STOP, true));
+        assertThat(host.waitFor(Duration.ofSeconds(10))).isEqualTo(4);
+        assertThat(host.out()).contains("emergency stop");
+        Timed report = board.firstFromBoard(pressed, t -> t.packet() instanceof Packet.TelemetryReport r
+                && (r.inputs() & Input.EMERGENCY_STOP.mask()) != 0);
+        Timed zero = board.firstFromHost(report.nanos(), Timed::isZeroCommand);
+        assertThat((zero.nanos() - report.nanos()) / MS).isLessThanOrEqualTo(100);
+    }
+
+    @Test
+    void aSilentBoardEndsTheHostWithExitThreeWithinTwoSecondsNamingThePort() throws Exception {
+        HostProcess host = host("--level", "1");
+        int code = host.waitFor(Duration.ofSeconds(10));
+        double seconds = (System.nanoTime() - host.startedNanos) / 1e9;
+        assertThat(code).isEqualTo(3);
+        assertThat(host.err()).contains(pty.host().toString()).contains("no answer to HELLO");
+        assertThat(host.err().strip().lines()).hasSize(1);
+        assertThat(seconds).as("process start to exit").isLessThanOrEqualTo(2.0);
+    }
+
+    @Test
+    void aSessionCompletesThroughLineNoise() throws Exception {
+        board = new EmulatedBoard(pty.board());
+        // A bit flipped in 3 bytes of 1000 either way (2-3 % of packets; about 12 flips expected in
+        // the 4000-odd bytes the host sends, so the chance that none hits is about 1e-5), and a
+        // burst of junk after one packet in 20 from the board (each costs the packet after it).
+        board.link.noise(0.003, 0.05);
+        HostProcess host = host("--level", "2", "--limit", "5s", "--warmup", "1s");
+        assertThat(host.waitFor(Duration.ofSeconds(30))).as(host.err()).isZero();
+        assertThat(host.out()).contains("session limit of 0:05 reached");
+        assertThat(board.hostPackets().size()).isGreaterThan(400);
+        assertThat(board.droppedFrames()).as("frames the noise destroyed on the way in").isPositive();
+    }
+
+    @Test
+    void whenTheHostIsKilledTheBoardsWatchdogStopsTheMotor() throws Exception {
+        board = new EmulatedBoard(pty.board());
+        HostProcess host = host("--level", "3", "--limit", "1m", "--warmup", "1s");
+        awaitRunningFor(2000);
+        host.kill(); // SIGKILL: no STOP, nothing
+        assertThat(board.link.await(() -> board.firstFromBoard(0, t -> t.packet() instanceof Packet.TelemetryReport r
+                && (r.faults() & Fault.COMM_TIMEOUT.mask()) != 0) != null, 2000)).isTrue();
+        long lastFromHost = board.hostPackets().getLast().nanos();
+        Timed timeout = board.firstFromBoard(0, t -> t.packet() instanceof Packet.TelemetryReport r
+                && (r.faults() & Fault.COMM_TIMEOUT.mask()) != 0);
+        // The board stops the motor watchdog_ms after the last packet and reports it in its next
+        // telemetry; 5 ms is the emulator's own loop granularity (an idle read waits 0.5 ms).
+        assertThat((timeout.nanos() - lastFromHost) / MS).isBetween((long) WATCHDOG_MS - 5,
+                (long) WATCHDOG_MS + TELEMETRY_MS + 5);
+        assertThat(((Packet.TelemetryReport) timeout.packet()).measuredPpm()).isLessThan(2200);
+    }
+
+    @Test
+    void aCutLinkStopsTheHostWithExitThree() throws Exception {
+        board = new EmulatedBoard(pty.board());
+        HostProcess host = host("--level", "2", "--limit", "1m", "--warmup", "1s");
+        awaitRunningFor(1500);
+        pty.cut();
+        assertThat(host.waitFor(Duration.ofSeconds(10))).isEqualTo(3);
+        assertThat(host.out()).contains("link lost").contains(pty.host().toString());
+    }
+}
