@@ -6,6 +6,7 @@ import org.percuss.device.api.Capabilities;
 import org.percuss.device.api.DeviceException;
 import org.percuss.device.api.Fault;
 import org.percuss.device.api.FaultSet;
+import org.percuss.device.api.Input;
 import org.percuss.device.api.Inputs;
 import org.percuss.device.api.PercussionDevice;
 import org.percuss.device.api.Telemetry;
@@ -34,6 +35,12 @@ import org.slf4j.LoggerFactory;
  *   <li>A reader thread decodes what the board sends: TELEMETRY becomes {@link Telemetry} (fault
  *       bits and the e-stop input included, for the safety rules), NACKs are logged and counted,
  *       ACKs complete {@link #clearFaults()}.</li>
+ *   <li>"Treats any set fault bit as a stop: it commands 0 at once": the reader thread sends STOP
+ *       the moment it decodes a report with a fault bit or the emergency-stop input, without
+ *       waiting for the next control tick, and latches that: until {@link #clearFaults()} succeeds
+ *       and a fresh report is clean, every {@link #commandSpeed} sends 0 whatever it is asked, so
+ *       a tick already under way cannot follow the STOP with a speed. The controller still stops
+ *       and latches its own state on its next tick.</li>
  *   <li>A link that fails (a write error, a read of end-of-stream: unplugged, the other end gone)
  *       makes every later command throw {@link DeviceException} naming the port.</li>
  *   <li>{@link #stop()} and {@link #close()} send STOP and are safe from any thread.</li>
@@ -64,6 +71,7 @@ public final class SerialDevice implements PercussionDevice {
     private volatile Telemetry telemetry;
     private volatile String linkError;
     private volatile boolean loopStarted;
+    private volatile boolean halted;
     private volatile boolean closed;
     private Capabilities capabilities;
     private volatile long lastSentNanos;
@@ -181,15 +189,15 @@ public final class SerialDevice implements PercussionDevice {
     private void received(Packet packet) {
         switch (packet) {
             case Packet.TelemetryReport t -> {
-                telemetry = new Telemetry(ticker.nanos(), t.measuredPpm(), t.currentMilliamps() / 1000.0,
+                Telemetry report = new Telemetry(ticker.nanos(), t.measuredPpm(), t.currentMilliamps() / 1000.0,
                         t.temperatureDeciCelsius() / 10.0, t.supplyMillivolts() / 1000.0, new Inputs(t.inputs()),
                         FaultSet.fromWire(t.faults()), t.uptimeMillis());
-                if (helloReply == null) {
-                    return;
+                telemetry = report;
+                if (!halted && demandsStop(report)) {
+                    halted = true;
+                    stop(); // at once, from this thread: the tick may be up to a period away
                 }
-                if (capabilities == null) {
-                    notifyReplies();
-                }
+                notifyReplies(); // the handshake and clearFaults wait for reports
             }
             case Packet.HelloReply h -> {
                 helloReply = h;
@@ -222,6 +230,10 @@ public final class SerialDevice implements PercussionDevice {
         synchronized (replies) {
             replies.notifyAll();
         }
+    }
+
+    private static boolean demandsStop(Telemetry t) {
+        return !t.faults().isEmpty() || t.inputs().isActive(Input.EMERGENCY_STOP);
     }
 
     /** Until the loop commands, PING often enough that the board's watchdog stays fed. */
@@ -294,7 +306,7 @@ public final class SerialDevice implements PercussionDevice {
     public void commandSpeed(int targetPpm) {
         loopStarted = true;
         failIfLinkLost();
-        send(PacketType.SET_SPEED, targetPpm);
+        send(PacketType.SET_SPEED, halted ? 0 : targetPpm);
     }
 
     @Override
@@ -337,12 +349,36 @@ public final class SerialDevice implements PercussionDevice {
         }
         failIfLinkLost();
         if (answer instanceof Packet.Ack) {
+            awaitTelemetryAfter(ticker.nanos());
+            if (!demandsStop(telemetry)) {
+                halted = false;
+            }
             return true;
         }
         if (answer == null) {
             LOG.warn("{}: no answer to CLEAR_FAULTS within {} ms", name(), CLEAR_TIMEOUT_NANOS / 1_000_000L);
         }
         return false;
+    }
+
+    /**
+     * Waits (a few telemetry periods at most) for a report received after {@code nanos}: the report
+     * in hand when CLEAR_FAULTS was acknowledged still shows the faults just cleared, and a caller
+     * that reads it next (the control loop's first tick, after the handshake's clear) must not
+     * trip on it.
+     */
+    private void awaitTelemetryAfter(long nanos) {
+        long deadline = nanos + 5L * DEFAULT_TELEMETRY_PERIOD_MILLIS * 1_000_000L;
+        synchronized (replies) {
+            while (telemetry.receivedNanos() <= nanos && linkError == null && ticker.nanos() - deadline < 0) {
+                try {
+                    replies.wait(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     /** How many commands the board refused. */

@@ -115,6 +115,44 @@ class SerialDeviceTest {
     }
 
     @Test
+    void afterTheConnectClearTheTelemetryInHandNoLongerShowsTheClearedFault() {
+        int[] faults = {Fault.COMM_TIMEOUT.mask()};
+        boardThread = Thread.ofPlatform().start(() -> {
+            PacketDecoder decoder = new PacketDecoder();
+            byte[] buf = new byte[256];
+            long nextTelemetry = System.nanoTime();
+            try {
+                while (!stop) {
+                    int n = link[1].read(buf, 0, buf.length);
+                    if (n < 0) {
+                        return;
+                    }
+                    List<Packet> replies = new ArrayList<>();
+                    decoder.feed(buf, 0, n, p -> {
+                        if (p instanceof Packet.ClearFaults) {
+                            faults[0] = 0;
+                        }
+                        replies.addAll(goodBoard(p));
+                    });
+                    if (System.nanoTime() >= nextTelemetry) {
+                        replies.add(new Packet.TelemetryReport(0, 0, 0, 250, 16000, 0, faults[0], 5));
+                        nextTelemetry += 20_000_000L;
+                    }
+                    for (Packet r : replies) {
+                        byte[] w = PacketEncoder.toWire(r);
+                        link[1].write(w, 0, w.length);
+                    }
+                }
+            } catch (IOException e) {
+                // closed
+            }
+        });
+        SerialDevice host = SerialDevice.open(link[0], Ticker.system());
+        assertThat(host.telemetry().faults().isEmpty()).isTrue();
+        host.close();
+    }
+
+    @Test
     void otherFaultsLatchedAtConnectAreLeftForTheControllerToReport() {
         List<Packet> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
         board(p -> {
@@ -125,6 +163,62 @@ class SerialDeviceTest {
         assertThat(host.telemetry().faults().contains(Fault.OVER_TEMPERATURE)).isTrue();
         assertThat(seen).noneSatisfy(p -> assertThat(p).isInstanceOf(Packet.ClearFaults.class));
         host.close();
+    }
+
+    @Test
+    void aFaultReportIsAStopAtOnceAndNoSpeedFollowsUntilCleared() throws Exception {
+        int[] faults = {0};
+        List<Packet> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        boardThread = Thread.ofPlatform().start(() -> {
+            PacketDecoder decoder = new PacketDecoder();
+            byte[] buf = new byte[256];
+            long nextTelemetry = System.nanoTime();
+            try {
+                while (!stop) {
+                    int n = link[1].read(buf, 0, buf.length);
+                    if (n < 0) {
+                        return;
+                    }
+                    List<Packet> replies = new ArrayList<>();
+                    decoder.feed(buf, 0, n, p -> {
+                        seen.add(p);
+                        if (p instanceof Packet.ClearFaults) {
+                            faults[0] = 0;
+                        }
+                        replies.addAll(goodBoard(p));
+                    });
+                    if (System.nanoTime() >= nextTelemetry) {
+                        replies.add(new Packet.TelemetryReport(0, 0, 0, 250, 16000, 0, faults[0], 5));
+                        nextTelemetry += 20_000_000L;
+                    }
+                    for (Packet r : replies) {
+                        byte[] w = PacketEncoder.toWire(r);
+                        link[1].write(w, 0, w.length);
+                    }
+                }
+            } catch (IOException e) {
+                // closed
+            }
+        });
+        SerialDevice host = SerialDevice.open(link[0], Ticker.system());
+        host.commandSpeed(2000);
+        faults[0] = Fault.STALL.mask();
+        // nobody calls commandSpeed: the driver itself sends STOP when the report arrives
+        awaitTrue(() -> seen.stream().anyMatch(Packet.Stop.class::isInstance));
+        host.commandSpeed(2000);
+        awaitTrue(() -> seen.getLast() instanceof Packet.SetSpeed s && s.targetPpm() == 0);
+        assertThat(host.clearFaults()).isTrue();
+        host.commandSpeed(2000);
+        awaitTrue(() -> seen.getLast() instanceof Packet.SetSpeed s && s.targetPpm() == 2000);
+        host.close();
+    }
+
+    private static void awaitTrue(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 1_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("condition not met within 1 s").isLessThan(deadline);
+            Thread.onSpinWait();
+        }
     }
 
     @Test

@@ -1,0 +1,92 @@
+package org.percuss.controller.e2e;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.percuss.device.api.Fault;
+import org.percuss.device.api.Input;
+import org.percuss.device.protocol.Packet;
+
+/**
+ * Measures the emergency stop's path over a real pseudo-terminal: the board raises the e-stop input
+ * bit, and the benchmark times (a) from the first TELEMETRY packet carrying the bit leaving the
+ * board to the host's first zero command (SET_SPEED 0 or STOP) arriving back, which is the host's
+ * own latency, and (b) from the input changing on the board to that zero command, which adds the
+ * wait for the board's next telemetry report (up to one 20 ms period). Each trial is a fresh
+ * {@code percuss run} process (an e-stop ends a session), pressed at a random moment S to S+1 s
+ * into the running motor (arguments: trials, S; default 20 trials, S = 5). Not a test: run it with
+ * {@code ./mvnw -B -ntp -q -Pbench -DskipTests -Dbench.main=org.percuss.controller.e2e.EstopLatencyBenchmark
+ * "-Dbench.args=30 5" verify}.
+ */
+public final class EstopLatencyBenchmark {
+
+    private EstopLatencyBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int trials = args.length > 0 ? Integer.parseInt(args[0]) : 20;
+        double pressAfterSeconds = args.length > 1 ? Double.parseDouble(args[1]) : 5.0;
+        Path dir = Files.createTempDirectory("percuss-estop");
+        List<Double> hostLatency = new ArrayList<>();
+        List<Double> inputLatency = new ArrayList<>();
+        Random random = new Random(1);
+        try (PtyPair pty = PtyPair.start(dir); EmulatedBoard board = new EmulatedBoard(pty.board())) {
+            for (int i = 0; i < trials; i++) {
+                int before = board.hostPackets().size();
+                HostProcess host = HostProcess.start(dir, "run", "--device", "serial:" + pty.host(),
+                        "--level", "2", "--limit", "1m", "--warmup", "1s");
+                long[] started = {0};
+                board.link.await(() -> {
+                    for (Timed t : board.hostPackets().subList(before, board.hostPackets().size())) {
+                        if (t.packet() instanceof Packet.SetSpeed s && s.targetPpm() > 0) {
+                            started[0] = t.nanos();
+                            return true;
+                        }
+                    }
+                    return false;
+                }, 15_000);
+                long pressAt = started[0] + (long) ((pressAfterSeconds + random.nextDouble()) * 1e9);
+                board.link.await(() -> System.nanoTime() >= pressAt, 5_000);
+                long pressed = System.nanoTime();
+                board.execute(b -> b.setInput(Input.EMERGENCY_STOP, true));
+                int code = host.waitFor(Duration.ofSeconds(10));
+                Timed report = board.firstFromBoard(pressed, t -> t.packet() instanceof Packet.TelemetryReport r
+                        && (r.inputs() & Input.EMERGENCY_STOP.mask()) != 0);
+                if (report == null) {
+                    throw new IllegalStateException("trial " + (i + 1) + ": no e-stop report; host exit " + code
+                            + "\n" + host.out() + host.err());
+                }
+                Timed zero = board.firstFromHost(report.nanos(), Timed::isZeroCommand);
+                hostLatency.add((zero.nanos() - report.nanos()) / 1e6);
+                inputLatency.add((zero.nanos() - pressed) / 1e6);
+                System.out.printf("trial %2d: exit %d, report->zero %6.2f ms, input->zero %6.2f ms%n", i + 1, code,
+                        hostLatency.getLast(), inputLatency.getLast());
+                long cleared = System.nanoTime();
+                board.execute(b -> {
+                    b.setInput(Input.EMERGENCY_STOP, false);
+                    b.clearFaults();
+                });
+                // the next trial starts once the board reports the e-stop gone
+                board.link.await(() -> board.firstFromBoard(cleared, t -> t.packet() instanceof Packet.TelemetryReport r
+                        && (r.inputs() & Input.EMERGENCY_STOP.mask()) == 0
+                        && (r.faults() & Fault.EMERGENCY_STOP.mask()) == 0) != null, 5_000);
+            }
+        }
+        System.out.println();
+        System.out.printf("e-stop over a socat pty, %d trials pressed %.1f-%.1f s into the run, control tick 10 ms,"
+                + " telemetry every 20 ms%n", trials, pressAfterSeconds, pressAfterSeconds + 1);
+        print("telemetry with the e-stop bit -> zero command", hostLatency);
+        print("e-stop input on the board    -> zero command", inputLatency);
+    }
+
+    private static void print(String what, List<Double> ms) {
+        double[] v = ms.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        System.out.printf("%s: min %.2f  median %.2f  p95 %.2f  max %.2f ms%n", what, v[0], v[v.length / 2],
+                v[Math.min(v.length - 1, (int) Math.ceil(v.length * 0.95) - 1)], v[v.length - 1]);
+        Arrays.fill(v, 0);
+    }
+}
