@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.percuss.device.api.Fault;
 import org.percuss.device.api.Input;
@@ -52,7 +51,8 @@ final class BoardCommand implements Callable<Integer> {
     private Duration estopAt;
 
     @Option(names = "--noise", paramLabel = "BYTES_PER_S", defaultValue = "0",
-            description = "Send this many random bytes per second to the host, between packets. Default: 0.")
+            description = {"Send about this many random bytes a second to the host, in bursts of 1-8 bytes at",
+                "random moments (each burst spoils the packet after it). Default: 0."})
     private int noise;
 
     /** A fault to latch at a time. */
@@ -101,16 +101,7 @@ final class BoardCommand implements Callable<Integer> {
             clock.schedule(estopAt, () -> board.setInput(Input.EMERGENCY_STOP, true));
         }
         if (noise > 0) {
-            SplittableRandom random = new SplittableRandom(1);
-            byte[] burst = new byte[Math.max(1, noise / 50)];
-            clock.scheduleAtFixedRate(Duration.ofMillis(20), Duration.ofMillis(20), () -> {
-                random.nextBytes(burst);
-                try {
-                    link.write(burst, 0, burst.length);
-                } catch (java.io.IOException e) {
-                    // the runner sees the link go
-                }
-            });
+            new NoiseBursts(clock, link, noise).start();
         }
         var caps = board.capabilities();
         out.printf("board: emulating a percuss board on %s at %d baud: %d..%d ppm, watchdog %d ms, telemetry every %d ms%n",
