@@ -76,9 +76,13 @@ final class RunCommand implements Callable<Integer> {
             ControlLoop loop;
             try {
                 loop = ControlLoop.create(backend.device(), config, backend.ticker(), reporter);
+            } catch (IllegalArgumentException e) {
+                throw usage(backend.device().name() + ": " + e.getMessage());
+            }
+            try {
                 loop.selectLevel(level);
             } catch (IllegalArgumentException e) {
-                throw new ParameterException(spec.commandLine(), "--level: " + e.getMessage());
+                throw usage("--level: " + e.getMessage());
             }
             reporter.attach(loop);
             loop.start();

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import org.percuss.controller.loop.ControlLoop;
 import org.percuss.controller.loop.Durations;
 import org.percuss.controller.loop.StopReason;
+import org.percuss.device.serial.SerialDevice;
 
 /** The closing summary of a session: running time, top speed, and why it stopped. */
 final class SessionSummary {
@@ -24,6 +25,10 @@ final class SessionSummary {
                 (running % 60_000_000_000L) / 1e9, Durations.format(loop.sessionLimitNanos()));
         out.printf("  top speed:    %d ppm commanded, %d ppm measured%n", loop.topCommandedPpm(), loop.topMeasuredPpm());
         out.printf("  device:       %s%n", loop.device().name());
+        if (loop.device() instanceof SerialDevice serial && serial.nacks() > 0) {
+            out.printf("  refused:      %d commands refused by the board (latest: %s)%n", serial.nacks(),
+                    serial.lastNack());
+        }
         out.flush();
     }
 }
