@@ -45,7 +45,7 @@ final class Backend implements AutoCloseable {
         return switch (spec.kind()) {
             case SIM -> {
                 VirtualClock clock = new VirtualClock();
-                yield new Backend(SimulatedGun.create(clock), clock,
+                yield new Backend(SimulatedGun.create(clock).device(), clock,
                         new SimulatedTimeDriver(clock, tickPeriod, timeScale, Ticker.system()), false);
             }
             case SERIAL -> {

@@ -90,7 +90,7 @@ final class BoardCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         VirtualClock clock = new VirtualClock();
-        SimulatedDevice gun = SimulatedGun.create(clock);
+        SimulatedDevice gun = SimulatedGun.create(clock).device();
         SimulatedBoard board = gun.board();
         JSerialCommLink link = JSerialCommLink.open(port, baud);
         BoardRunner runner = new BoardRunner(link, clock, board, Ticker.system());

@@ -16,7 +16,8 @@ import org.percuss.simulator.clock.VirtualClock;
 final class LoopHarness {
 
     final VirtualClock clock = new VirtualClock();
-    final SimulatedDevice device = SimulatedGun.create(clock);
+    final SimulatedGun gun = SimulatedGun.create(clock);
+    final SimulatedDevice device = gun.device();
     final SimulatedBoard board = device.board();
     final List<String> events = new ArrayList<>();
     final ControlLoop loop;

@@ -11,43 +11,77 @@ import org.percuss.device.api.Input;
 import org.percuss.device.api.Inputs;
 import org.percuss.device.api.Telemetry;
 import org.percuss.simulator.clock.VirtualClock;
-import org.percuss.simulator.physics.FirstOrderMotor;
+import org.percuss.simulator.physics.DcMotor;
+import org.percuss.simulator.physics.GunPlant;
+import org.percuss.simulator.physics.Sensors;
+import org.percuss.simulator.physics.SpeedRegulator;
 
 /**
- * The board side of PROTOCOL.md, in software: it accepts or refuses speed commands, runs the
- * motor model, latches faults until they are cleared, keeps a watchdog on the host and reports
- * telemetry every period from power-up, all on a {@link VirtualClock}.
+ * The board side of PROTOCOL.md, in software: it accepts or refuses speed commands, regulates the
+ * motor's speed with its PI regulator every millisecond, latches faults until they are cleared,
+ * keeps a watchdog on the host and reports telemetry every period from power-up, all on a
+ * {@link VirtualClock}, driving a {@link GunPlant} through its {@link Sensors}.
  *
- * <p>Tests and scenarios inject faults and inputs through {@link #setInput},
- * {@link #latchFault} and {@link #setFaultCondition}; the host talks to it through the same
+ * <p>Its own protections are a backstop behind the host's safety rules, with limits above the
+ * host's so that normally the host acts first: over-current, at the driver's limit (above 7.5 A)
+ * for 300 ms (the host: 4 A for 100 ms), over-temperature above 90 °C (host: 80 °C), under-voltage below 11.0 V for 100 ms
+ * (host: 12.8 V), and a stall when the regulator is at full duty and the tachometer sees under
+ * 10 % of the target for 1 s (host: under 30 % for 500 ms). Below 9.0 V the microcontroller
+ * browns out and resets. Each is a present condition while it lasts: CLEAR_FAULTS is refused
+ * until it is gone.
+ *
+ * <p>Tests and scenarios act on it through {@link #setInput}, {@link #latchFault},
+ * {@link #setFaultCondition}, {@link #brownOut} and the plant and sensors; the host through the
  * operations a packet would cause ({@link #setSpeed}, {@link #stop}, {@link #clearFaults},
  * {@link #hostPacketReceived}).
  */
 public final class SimulatedBoard {
 
-    /** The physics step: 1 ms, ten times finer than the host's control tick. */
+    /** The physics and regulator step: 1 ms, ten times finer than the host's control tick. */
     static final Duration PHYSICS_STEP = Duration.ofMillis(1);
+    private static final double DT = PHYSICS_STEP.toNanos() / 1e9;
+
+    static final double OVER_CURRENT_AMPS = 7.5;
+    static final long OVER_CURRENT_NANOS = 300_000_000L;
+    static final double OVER_TEMPERATURE_CELSIUS = 90.0;
+    static final double UNDER_VOLTAGE_VOLTS = 11.0;
+    static final long UNDER_VOLTAGE_NANOS = 100_000_000L;
+    static final double STALL_FRACTION = 0.10;
+    static final long STALL_NANOS = 1_000_000_000L;
+    static final double BROWN_OUT_VOLTS = 9.0;
+    /** How long a brown-out reset keeps the board silent before it boots again. */
+    public static final Duration RESET_TIME = Duration.ofMillis(300);
 
     private final VirtualClock clock;
     private final Capabilities capabilities;
-    private final FirstOrderMotor motor;
-    private final long powerUpNanos;
+    private final GunPlant plant;
+    private final Sensors sensors;
+    private final SpeedRegulator regulator;
     private final List<Consumer<Telemetry>> telemetryListeners = new ArrayList<>();
 
+    private long powerUpNanos;
+    private long poweredDownUntil = Long.MIN_VALUE;
     private int targetPpm;
     private int latchedFaults;
-    private int presentConditions;
+    private int injectedConditions;
+    private int detectedConditions;
     private Inputs inputs = Inputs.NONE.with(Input.MOTION, true);
     private long lastHostPacketNanos;
     private boolean watchdogArmed;
+    private long overCurrentSince = -1;
+    private long underVoltageSince = -1;
+    private long stallSince = -1;
     private Telemetry telemetry;
     private VirtualClock.Scheduled telemetryTask;
+    private long resets;
 
-    /** A board with the given capabilities, powered up now on {@code clock}. */
-    public SimulatedBoard(VirtualClock clock, Capabilities capabilities, FirstOrderMotor motor) {
+    /** A board with the given capabilities, powered up now on {@code clock}, driving {@code plant}. */
+    public SimulatedBoard(VirtualClock clock, Capabilities capabilities, GunPlant plant, Sensors sensors) {
         this.clock = clock;
         this.capabilities = capabilities;
-        this.motor = motor;
+        this.plant = plant;
+        this.sensors = sensors;
+        this.regulator = new SpeedRegulator(plant.parameters().motor(), 14.8);
         this.powerUpNanos = clock.nanos();
         this.telemetry = measure();
         clock.scheduleAtFixedRate(PHYSICS_STEP, PHYSICS_STEP, this::physicsStep);
@@ -59,18 +93,21 @@ public final class SimulatedBoard {
         return clock.scheduleAtFixedRate(period, period, this::publishTelemetry);
     }
 
-    /** SET_TELEMETRY_PERIOD: report every {@code periodMillis} from now on (the caller checks 10..1000). */
-    public void setTelemetryPeriod(int periodMillis) {
-        if (periodMillis <= 0) {
-            throw new IllegalArgumentException("telemetry period must be positive, got " + periodMillis);
-        }
-        telemetryTask.cancel();
-        telemetryTask = scheduleTelemetry(periodMillis);
-    }
-
     public Capabilities capabilities() {
         return capabilities;
     }
+
+    /** The physical gun this board drives. */
+    public GunPlant plant() {
+        return plant;
+    }
+
+    /** The board's sensors. */
+    public Sensors sensors() {
+        return sensors;
+    }
+
+    // ---- what packets from the host do ---------------------------------------------------------
 
     /** SET_SPEED: 0 stops; non-zero must be in range and no fault may be latched. */
     public CommandOutcome setSpeed(int ppm) {
@@ -99,12 +136,22 @@ public final class SimulatedBoard {
      * @return whether the latch is now empty
      */
     public boolean clearFaults() {
-        if (presentConditions != 0) {
-            latchedFaults |= presentConditions;
+        int present = injectedConditions | detectedConditions;
+        if (present != 0) {
+            latchedFaults |= present;
             return false;
         }
         latchedFaults = 0;
         return true;
+    }
+
+    /** SET_TELEMETRY_PERIOD: report every {@code periodMillis} from now on (the caller checks 10..1000). */
+    public void setTelemetryPeriod(int periodMillis) {
+        if (periodMillis <= 0) {
+            throw new IllegalArgumentException("telemetry period must be positive, got " + periodMillis);
+        }
+        telemetryTask.cancel();
+        telemetryTask = scheduleTelemetry(periodMillis);
     }
 
     /** Any valid packet from the host: feeds the watchdog (and arms it on the first one). */
@@ -112,6 +159,13 @@ public final class SimulatedBoard {
         lastHostPacketNanos = clock.nanos();
         watchdogArmed = true;
     }
+
+    /** Whether the board is resetting after a brown-out: it neither answers nor reports. */
+    public boolean poweredDown() {
+        return clock.nanos() < poweredDownUntil;
+    }
+
+    // ---- what users, wiring and fault injection do ---------------------------------------------
 
     /** Sets an input as a user or the wiring would: a button, the e-stop pin, the motion sensor. */
     public void setInput(Input input, boolean active) {
@@ -132,11 +186,34 @@ public final class SimulatedBoard {
     public void setFaultCondition(Fault fault, boolean present) {
         requireWireFault(fault);
         if (present) {
-            presentConditions |= fault.mask();
+            injectedConditions |= fault.mask();
             latch(fault.mask());
         } else {
-            presentConditions &= ~fault.mask();
+            injectedConditions &= ~fault.mask();
         }
+    }
+
+    /**
+     * A brown-out: the microcontroller resets. For {@link #RESET_TIME} it is silent and the motor
+     * unpowered; then it boots with nothing latched, no target, the watchdog disarmed and its
+     * uptime from zero, and reports again.
+     */
+    public void brownOut() {
+        resets++;
+        poweredDownUntil = clock.nanos() + RESET_TIME.toNanos();
+        targetPpm = 0;
+        latchedFaults = 0;
+        watchdogArmed = false;
+        overCurrentSince = underVoltageSince = stallSince = -1;
+        clock.schedule(RESET_TIME, () -> {
+            powerUpNanos = clock.nanos();
+            publishTelemetry();
+        });
+    }
+
+    /** How many times the board has reset. */
+    public long resets() {
+        return resets;
     }
 
     private static void requireWireFault(Fault fault) {
@@ -162,9 +239,9 @@ public final class SimulatedBoard {
         return inputs;
     }
 
-    /** The motor's speed right now (not quantised, no sensor in between). */
+    /** The motor's speed right now (the plant's, no sensor in between). */
     public double motorSpeedPpm() {
-        return motor.speedPpm();
+        return plant.speedRpm();
     }
 
     /** The latest telemetry report. */
@@ -177,31 +254,71 @@ public final class SimulatedBoard {
         telemetryListeners.add(listener);
     }
 
+    // ---- the firmware's loops ------------------------------------------------------------------
+
     private void physicsStep() {
-        if (watchdogArmed && clock.nanos() - lastHostPacketNanos >= capabilities.watchdogMillis() * 1_000_000L) {
+        long now = clock.nanos();
+        boolean down = poweredDown();
+        if (!down && watchdogArmed && now - lastHostPacketNanos >= capabilities.watchdogMillis() * 1_000_000L) {
             watchdogArmed = false;
             latch(Fault.COMM_TIMEOUT.mask());
         }
-        motor.step(PHYSICS_STEP.toNanos() / 1e9, targetPpm);
+        double tachRpm = sensors.tachometerRpm(plant);
+        double duty = down ? 0 : regulator.update(DT, DcMotor.radPerSec(targetPpm), DcMotor.radPerSec(tachRpm),
+                plant.supplyVolts());
+        plant.step(DT, duty);
+        if (!down) {
+            protect(now, duty, tachRpm);
+        }
+    }
+
+    /** The board's own protections: present conditions, latched while they last. */
+    private void protect(long now, double duty, double tachRpm) {
+        if (plant.supplyVolts() < BROWN_OUT_VOLTS) {
+            brownOut();
+            return;
+        }
+        int detected = 0;
+        overCurrentSince = since(plant.currentAmps() > OVER_CURRENT_AMPS, overCurrentSince, now);
+        if (overCurrentSince >= 0 && now - overCurrentSince >= OVER_CURRENT_NANOS) {
+            detected |= Fault.OVER_CURRENT.mask();
+        }
+        if (plant.temperatureCelsius() > OVER_TEMPERATURE_CELSIUS) {
+            detected |= Fault.OVER_TEMPERATURE.mask();
+        }
+        underVoltageSince = since(plant.supplyVolts() < UNDER_VOLTAGE_VOLTS, underVoltageSince, now);
+        if (underVoltageSince >= 0 && now - underVoltageSince >= UNDER_VOLTAGE_NANOS) {
+            detected |= Fault.UNDER_VOLTAGE.mask();
+        }
+        stallSince = since(targetPpm > 0 && duty >= 0.95 && tachRpm < STALL_FRACTION * targetPpm, stallSince, now);
+        if (stallSince >= 0 && now - stallSince >= STALL_NANOS) {
+            detected |= Fault.STALL.mask();
+        }
+        detectedConditions = detected;
+        if (detected != 0) {
+            latch(detected);
+        }
+    }
+
+    private static long since(boolean condition, long since, long now) {
+        return condition ? (since < 0 ? now : since) : -1;
     }
 
     private void publishTelemetry() {
+        if (poweredDown()) {
+            return;
+        }
         telemetry = measure();
         for (Consumer<Telemetry> listener : telemetryListeners) {
             listener.accept(telemetry);
         }
     }
 
-    /** One report, quantised as the wire carries it: ppm, mA, 0.1 °C, mV, ms. */
+    /** One report, through the sensors: ppm, A to the mA, °C to the tenth, V to the mV, ms. */
     private Telemetry measure() {
         long now = clock.nanos();
-        return new Telemetry(now,
-                (int) Math.round(motor.speedPpm()),
-                Math.round(motor.currentAmps() * 1000) / 1000.0,
-                Math.round(motor.temperatureCelsius() * 10) / 10.0,
-                Math.round(motor.supplyVolts() * 1000) / 1000.0,
-                inputs,
-                new FaultSet(latchedFaults),
+        return new Telemetry(now, sensors.measuredPpm(plant), sensors.currentAmps(plant),
+                sensors.temperatureCelsius(plant), sensors.supplyVolts(plant), inputs, new FaultSet(latchedFaults),
                 (now - powerUpNanos) / 1_000_000L);
     }
 }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class SimulatedBoardTest {
 
     private final VirtualClock clock = new VirtualClock();
-    private final SimulatedDevice device = SimulatedGun.create(clock);
+    private final SimulatedDevice device = SimulatedGun.create(clock).device();
     private final SimulatedBoard board = device.board();
 
     @Test
@@ -43,7 +43,7 @@ class SimulatedBoardTest {
             clock.advance(Duration.ofMillis(10));
             device.commandSpeed(2200);
         }
-        assertThat(device.telemetry().measuredPpm()).isBetween(2190, 2200);
+        assertThat(device.telemetry().measuredPpm()).isBetween(2190, 2210);
         assertThat(device.telemetry().currentAmps()).isPositive();
     }
 
