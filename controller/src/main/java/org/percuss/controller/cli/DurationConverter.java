@@ -1,20 +1,12 @@
 package org.percuss.controller.cli;
 
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.percuss.controller.config.DurationText;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
-/**
- * Reads durations as people write them: {@code 20s}, {@code 5m}, {@code 1m30s}, {@code 1h},
- * {@code 250ms}, {@code 1.5s}. Units are required, in the order h, m, s, ms; each at most once.
- */
+/** Reads a duration option, such as {@code --limit 1m30s}, the way {@link DurationText} does. */
 public final class DurationConverter implements ITypeConverter<Duration> {
-
-    private static final Pattern FORM = Pattern.compile(
-            "(?:(\\d+)h)?(?:(\\d+)m(?!s))?(?:(\\d+(?:\\.\\d{1,9})?)s)?(?:(\\d+)ms)?");
 
     @Override
     public Duration convert(String value) {
@@ -27,53 +19,15 @@ public final class DurationConverter implements ITypeConverter<Duration> {
      * @throws TypeConversionException when it is not one, with a message showing the accepted forms
      */
     public static Duration parse(String text) {
-        String t = text.trim();
-        Matcher m = FORM.matcher(t);
-        if (t.isEmpty() || !m.matches()) {
-            throw new TypeConversionException("'" + text + "' is not a duration; write it like 20s, 5m or 1m30s");
-        }
         try {
-            Duration d = Duration.ZERO;
-            if (m.group(1) != null) {
-                d = d.plusHours(Long.parseLong(m.group(1)));
-            }
-            if (m.group(2) != null) {
-                d = d.plusMinutes(Long.parseLong(m.group(2)));
-            }
-            if (m.group(3) != null) {
-                d = d.plusNanos(new BigDecimal(m.group(3)).movePointRight(9).longValueExact());
-            }
-            if (m.group(4) != null) {
-                d = d.plusMillis(Long.parseLong(m.group(4)));
-            }
-            return d;
-        } catch (ArithmeticException | NumberFormatException e) {
-            throw new TypeConversionException("'" + text + "' is too long a duration");
+            return DurationText.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw new TypeConversionException(e.getMessage());
         }
     }
 
-    /** {@code d} written the way {@link #parse} reads it: {@code 15m}, {@code 1m30s}, {@code 250ms}. */
+    /** {@code d} written the way {@link #parse} reads it. */
     public static String format(Duration d) {
-        if (d.isZero()) {
-            return "0s";
-        }
-        StringBuilder sb = new StringBuilder();
-        long h = d.toHours();
-        int m = d.toMinutesPart();
-        int s = d.toSecondsPart();
-        int ms = d.toMillisPart();
-        if (h > 0) {
-            sb.append(h).append('h');
-        }
-        if (m > 0) {
-            sb.append(m).append('m');
-        }
-        if (s > 0) {
-            sb.append(s).append('s');
-        }
-        if (ms > 0) {
-            sb.append(ms).append("ms");
-        }
-        return sb.toString();
+        return DurationText.format(d);
     }
 }

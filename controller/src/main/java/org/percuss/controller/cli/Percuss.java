@@ -13,7 +13,7 @@ import picocli.CommandLine.ParameterException;
  */
 @Command(name = "percuss", mixinStandardHelpOptions = true, versionProvider = Percuss.Version.class,
         description = "Controller, device driver and simulator for percussion massage guns.",
-        subcommands = {RunCommand.class, BoardCommand.class, PortsCommand.class},
+        subcommands = {RunCommand.class, SimulateCommand.class, BoardCommand.class, PortsCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:normal end (limit reached, interrupted)",
@@ -40,7 +40,7 @@ public final class Percuss implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(new CommandLine(this), "a command is required: run, board or ports (see percuss --help)");
+        throw new ParameterException(new CommandLine(this), "a command is required: run, simulate, board or ports (see percuss --help)");
     }
 
     public static void main(String[] args) {

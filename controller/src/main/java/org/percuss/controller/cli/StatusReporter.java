@@ -59,6 +59,13 @@ final class StatusReporter implements LoopListener {
         out.flush();
     }
 
+    @Override
+    public void safetyEvent(String message) {
+        clearLiveLine();
+        out.println("safety: " + message);
+        out.flush();
+    }
+
     /** Called after every tick. */
     void afterTick() {
         if (live) {

@@ -86,10 +86,10 @@ public final class ControlLoop {
         this.telemetry = device.telemetry();
     }
 
-    /** A loop with the basic safety rules and a session timer from {@code config}. */
+    /** A loop with every safety rule and a session timer, all from {@code config}. */
     public static ControlLoop create(PercussionDevice device, PercussConfig config, Ticker ticker,
                                      LoopListener listener) {
-        return new ControlLoop(device, config, SafetySupervisor.withBasicRules(),
+        return new ControlLoop(device, config, SafetySupervisor.standard(config.safety()),
                 new SessionTimer(config.sessionLimit().toNanos(), config.sessionWarning().toNanos()),
                 ticker, listener);
     }
@@ -357,6 +357,11 @@ public final class ControlLoop {
         public void warn(String message) {
             LOG.warn(message);
             listener.warning(message);
+        }
+
+        @Override
+        public void event(String message) {
+            listener.safetyEvent(message);
         }
     }
 

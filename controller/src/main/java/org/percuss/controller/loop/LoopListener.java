@@ -18,4 +18,8 @@ public interface LoopListener {
     /** Something the user should know, such as the session ending in a minute. */
     default void warning(String message) {
     }
+
+    /** A safety rule began or ended a derate, or tripped; the message has the value and the limit. */
+    default void safetyEvent(String message) {
+    }
 }

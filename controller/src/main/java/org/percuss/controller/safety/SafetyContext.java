@@ -36,4 +36,10 @@ public interface SafetyContext {
      * transition only, never every tick: it builds a message.
      */
     void warn(String message);
+
+    /**
+     * Reports a derate beginning or ending, or a trip, in words with the measured value and the
+     * limit. Called by the supervisor on transitions only.
+     */
+    void event(String message);
 }

@@ -2,6 +2,7 @@ package org.percuss.controller.safety;
 
 import java.util.Arrays;
 import java.util.List;
+import org.percuss.controller.config.SafetyLimits;
 import org.percuss.device.api.Fault;
 import org.percuss.device.api.FaultSet;
 import org.percuss.device.api.Telemetry;
@@ -31,9 +32,21 @@ public final class SafetySupervisor {
         Arrays.fill(previous, Verdict.OK);
     }
 
-    /** The rules of DESIGN.md that need nothing but telemetry: device faults and the e-stop input. */
-    public static SafetySupervisor withBasicRules() {
-        return new SafetySupervisor(List.of(new EmergencyStopInputRule(), new DeviceFaultRule()));
+    /**
+     * Every rule of DESIGN.md with these limits: the emergency stop, faults the device reports,
+     * stale telemetry, over-current, stall, temperature, under-voltage, pressure, keep it moving.
+     */
+    public static SafetySupervisor standard(SafetyLimits limits) {
+        return new SafetySupervisor(List.of(
+                new EmergencyStopInputRule(),
+                new DeviceFaultRule(),
+                new StaleTelemetryRule(limits.staleTelemetryPeriods()),
+                new OverCurrentRule(limits.current()),
+                new StallRule(limits.stall()),
+                new ThermalRule(limits.thermal()),
+                new UnderVoltageRule(limits.supply()),
+                new PressureRule(limits.current()),
+                new KeepMovingRule(limits.dwell())));
     }
 
     /** Evaluates every rule against {@code telemetry}; afterwards read {@link #latched()} and {@link #derateLevel()}. */
@@ -44,18 +57,24 @@ public final class SafetySupervisor {
             switch (v.kind()) {
                 case TRIP -> {
                     if ((latched & v.fault().mask()) == 0) {
-                        trip(v.fault(), rules[i].explain(v, telemetry));
+                        String reason = rules[i].explain(v, telemetry);
+                        trip(v.fault(), reason);
+                        context.event("trip: " + v.fault().description() + ": " + reason);
                     }
                 }
                 case DERATE -> {
                     if (previous[i] != v) {
-                        LOG.warn("derating to level {}: {}", v.level(), rules[i].explain(v, telemetry));
+                        String message = "derating to level " + v.level() + ": " + rules[i].explain(v, telemetry);
+                        LOG.warn(message);
+                        context.event(message);
                     }
                     derateLevel = derateLevel == 0 ? v.level() : Math.min(derateLevel, v.level());
                 }
                 case OK -> {
                     if (previous[i].kind() == Verdict.Kind.DERATE) {
-                        LOG.info("derating ended: {}", rules[i].explain(v, telemetry));
+                        String message = "derating ended: " + rules[i].explain(v, telemetry);
+                        LOG.info(message);
+                        context.event(message);
                     }
                 }
             }

@@ -9,6 +9,7 @@ import org.percuss.controller.config.PercussConfig;
 import org.percuss.device.api.Capabilities;
 import org.percuss.device.api.Capability;
 import org.percuss.device.api.FaultSet;
+import org.percuss.device.api.Input;
 import org.percuss.device.api.Inputs;
 import org.percuss.device.api.PercussionDevice;
 import org.percuss.device.api.Telemetry;
@@ -17,22 +18,35 @@ import org.junit.jupiter.api.Test;
 
 /**
  * DESIGN.md: the control tick allocates nothing in steady state. Measured with the JVM's
- * per-thread allocation counter over whole sessions (warm-up, ramp, running, limit), against a
- * device that itself allocates nothing, so every byte counted is the loop's.
+ * per-thread allocation counter over 13 minutes of ticks (warm-up, ramp, running) with every
+ * safety rule on, against a device that itself allocates nothing, so every byte counted is the
+ * loop's.
  */
 class TickAllocationTest {
 
-    /** A device that answers with one fixed telemetry report and ignores commands. */
+    /**
+     * A device whose telemetry is always fresh (so the stale-telemetry rule stays quiet) without
+     * allocating: one report per tick, all built before the measurement starts.
+     */
     private static final class QuietDevice implements PercussionDevice {
-        private final Telemetry telemetry = new Telemetry(0, 2000, 1.2, 35, 16, Inputs.NONE, FaultSet.NONE, 0);
+        private final VirtualClock clock;
+        private final Telemetry[] reports = new Telemetry[TICKS + 1];
         private final Capabilities caps = new Capabilities(1000, 3500, EnumSet.allOf(Capability.class), 250, 20);
         int lastCommand;
+
+        QuietDevice(VirtualClock clock) {
+            this.clock = clock;
+            Inputs moving = Inputs.NONE.with(Input.MOTION, true);
+            for (int i = 0; i < reports.length; i++) {
+                reports[i] = new Telemetry(i * TICK_NANOS, 2000, 1.2, 35, 16, moving, FaultSet.NONE, i * 10L);
+            }
+        }
 
         @Override public String name() { return "quiet"; }
         @Override public Capabilities capabilities() { return caps; }
         @Override public void commandSpeed(int targetPpm) { lastCommand = targetPpm; }
         @Override public void stop() { lastCommand = 0; }
-        @Override public Telemetry telemetry() { return telemetry; }
+        @Override public Telemetry telemetry() { return reports[(int) (clock.nanos() / TICK_NANOS)]; }
         @Override public boolean clearFaults() { return true; }
         @Override public void close() { }
     }
@@ -55,18 +69,19 @@ class TickAllocationTest {
 
     /** 13 minutes of ticks: warm-up, ramp to level 5, running; before the 14:00 warning. */
     private static final int TICKS = 13 * 60 * 100;
+    private static final long TICK_NANOS = 10_000_000L;
 
     private static long measure() {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         VirtualClock clock = new VirtualClock();
-        QuietDevice device = new QuietDevice();
+        QuietDevice device = new QuietDevice(clock);
         ControlLoop loop = ControlLoop.create(device, PercussConfig.DEFAULT, clock, LoopListener.NONE);
         loop.selectLevel(5);
         loop.start();
         long before = threads.getCurrentThreadAllocatedBytes();
         for (int i = 0; i < TICKS; i++) {
             loop.tick();
-            clock.advanceNanos(10_000_000L);
+            clock.advanceNanos(TICK_NANOS);
         }
         long allocated = threads.getCurrentThreadAllocatedBytes() - before;
         assertThat(loop.state()).isEqualTo(LoopState.RUNNING);

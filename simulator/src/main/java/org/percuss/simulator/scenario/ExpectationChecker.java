@@ -17,6 +17,7 @@ public final class ExpectationChecker {
     private final Outcome[] outcomes;
     private final Sample[] lastInWindow;
     private final List<Event> events = new ArrayList<>();
+    private long[] eventTimes = new long[64];
     private Sample last;
 
     public ExpectationChecker(List<Expectation> expectations) {
@@ -27,6 +28,10 @@ public final class ExpectationChecker {
 
     /** Something happened; events come in time order. */
     public void event(Event e) {
+        if (events.size() == eventTimes.length) {
+            eventTimes = java.util.Arrays.copyOf(eventTimes, eventTimes.length * 2);
+        }
+        eventTimes[events.size()] = e.nanos();
         events.add(e);
     }
 
@@ -118,14 +123,23 @@ public final class ExpectationChecker {
         return String.join(", ", parts);
     }
 
+    /** The events from {@code from} to {@code to}, as a view (events come in time order). */
     private List<Event> eventsBetween(long from, long to) {
-        List<Event> out = new ArrayList<>();
-        for (Event e : events) {
-            if (e.nanos() >= from && e.nanos() <= to) {
-                out.add(e);
+        return events.subList(firstAtOrAfter(from), firstAtOrAfter(to == Long.MAX_VALUE ? to : to + 1));
+    }
+
+    private int firstAtOrAfter(long nanos) {
+        int lo = 0;
+        int hi = events.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (eventTimes[mid] < nanos) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
         }
-        return out;
+        return lo;
     }
 
     private static String within(Timing.Within w) {

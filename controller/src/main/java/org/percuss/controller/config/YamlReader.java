@@ -1,0 +1,187 @@
+package org.percuss.controller.config;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads typed values out of a {@link YamlTree}, collecting every problem instead of stopping at the
+ * first, each naming the file, the line, the key path, the value and what is allowed:
+ * {@code percuss.yaml:4: levels[2]: 5000 is outside 600..3600 ppm}. A getter that meets a problem
+ * records it and returns {@code null}; the caller skips the value and goes on, and looks at
+ * {@link #problems()} at the end.
+ */
+public final class YamlReader {
+
+    /**
+     * One problem with a file.
+     *
+     * @param source the file, as named to the user
+     * @param line the line, 1-based (0 when unknown)
+     * @param path the key path, such as {@code session.limit}
+     * @param message what is wrong and what is allowed
+     */
+    public record Problem(String source, int line, String path, String message) {
+        @Override
+        public String toString() {
+            return source + ":" + line + ": " + (path.isEmpty() ? "" : path + ": ") + message;
+        }
+    }
+
+    private final String source;
+    private final List<Problem> problems = new ArrayList<>();
+
+    /** A reader for the file named {@code source} in messages. */
+    public YamlReader(String source) {
+        this.source = source;
+    }
+
+    /** Every problem found so far, in the order found. */
+    public List<Problem> problems() {
+        return List.copyOf(problems);
+    }
+
+    /** Records a problem with {@code at}. */
+    public void problem(YamlNode at, String message) {
+        problems.add(new Problem(source, at.line(), at.path(), message));
+    }
+
+    /** Records a problem at a line that is not a node (a syntax error). */
+    public void problem(int line, String message) {
+        problems.add(new Problem(source, line, "", message));
+    }
+
+    /** {@code node} as a mapping, or {@code null} with a problem. */
+    public YamlNode.Mapping mapping(YamlNode node) {
+        if (node instanceof YamlNode.Mapping m) {
+            return m;
+        }
+        problem(node, "must be a mapping of keys to values, got " + node.describe());
+        return null;
+    }
+
+    /** {@code node} as a list, or {@code null} with a problem. */
+    public List<YamlNode> list(YamlNode node) {
+        if (node instanceof YamlNode.Sequence s) {
+            return s.items();
+        }
+        problem(node, "must be a list, got " + node.describe());
+        return null;
+    }
+
+    /** Records a problem for each key of {@code m} not in {@code known}. */
+    public void onlyKeys(YamlNode.Mapping m, Set<String> known) {
+        for (var e : m.entries().entrySet()) {
+            if (!known.contains(e.getKey())) {
+                problems.add(new Problem(source, e.getValue().line(), e.getValue().path(),
+                        "unknown key (known keys here: " + String.join(", ", new TreeSet<>(known)) + ")"));
+            }
+        }
+    }
+
+    /** The value of {@code key} in {@code m}, or {@code null} when absent. */
+    public static YamlNode field(YamlNode.Mapping m, String key) {
+        return m.entries().get(key);
+    }
+
+    /** A scalar's text, or {@code null} with a problem. */
+    public String text(YamlNode node) {
+        if (node instanceof YamlNode.Scalar s && s.text() != null) {
+            return s.text();
+        }
+        problem(node, "must be a single value, got " + node.describe());
+        return null;
+    }
+
+    /** A whole number in {@code min..max}, or {@code null} with a problem. */
+    public Integer integer(YamlNode node, long min, long max, String unit) {
+        String t = text(node);
+        if (t == null) {
+            return null;
+        }
+        long v;
+        try {
+            v = Long.parseLong(t.trim());
+        } catch (NumberFormatException e) {
+            problem(node, "'" + t + "' is not a whole number" + range(min, max, unit));
+            return null;
+        }
+        if (v < min || v > max) {
+            problem(node, v + " is outside " + min + ".." + max + suffix(unit));
+            return null;
+        }
+        return (int) v;
+    }
+
+    /** A number in {@code min..max}, or {@code null} with a problem. */
+    public Double number(YamlNode node, double min, double max, String unit) {
+        String t = text(node);
+        if (t == null) {
+            return null;
+        }
+        double v;
+        try {
+            v = Double.parseDouble(t.trim());
+        } catch (NumberFormatException e) {
+            problem(node, "'" + t + "' is not a number" + range(min, max, unit));
+            return null;
+        }
+        if (!(v >= min && v <= max)) {
+            problem(node, fmt(v) + " is outside " + fmt(min) + ".." + fmt(max) + suffix(unit));
+            return null;
+        }
+        return v;
+    }
+
+    /** A duration ({@code 20s}, {@code 5m}) in {@code min..max}, or {@code null} with a problem. */
+    public Duration duration(YamlNode node, Duration min, Duration max) {
+        String t = text(node);
+        if (t == null) {
+            return null;
+        }
+        Duration d;
+        try {
+            d = DurationText.parse(t);
+        } catch (IllegalArgumentException e) {
+            problem(node, e.getMessage());
+            return null;
+        }
+        if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+            problem(node, DurationText.format(d) + " is outside " + DurationText.format(min) + ".."
+                    + DurationText.format(max));
+            return null;
+        }
+        return d;
+    }
+
+    /** {@code true} or {@code false}, or {@code null} with a problem. */
+    public Boolean bool(YamlNode node) {
+        String t = text(node);
+        if (t == null) {
+            return null;
+        }
+        return switch (t.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on" -> Boolean.TRUE;
+            case "false", "no", "off" -> Boolean.FALSE;
+            default -> {
+                problem(node, "'" + t + "' is not true or false");
+                yield null;
+            }
+        };
+    }
+
+    private static String range(double min, double max, String unit) {
+        return " (allowed: " + fmt(min) + ".." + fmt(max) + suffix(unit) + ")";
+    }
+
+    private static String suffix(String unit) {
+        return unit.isEmpty() ? "" : " " + unit;
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+}

@@ -1,0 +1,97 @@
+package org.percuss.controller.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a YAML document into {@link YamlNode}s that keep their line numbers and key paths, using
+ * Jackson's streaming YAML parser. A syntax error, or a key written twice in one mapping, becomes a
+ * {@link YamlException} naming the line.
+ */
+public final class YamlTree {
+
+    private static final YAMLFactory FACTORY = new YAMLFactory();
+
+    private YamlTree() {
+    }
+
+    /**
+     * The document in {@code reader}; an empty document is an empty mapping.
+     *
+     * @throws YamlException when it is not valid YAML
+     * @throws IOException when it cannot be read
+     */
+    public static YamlNode read(Reader reader) throws IOException {
+        try (JsonParser parser = FACTORY.createParser(reader)) {
+            JsonToken first = parser.nextToken();
+            if (first == null) {
+                return new YamlNode.Mapping(Map.of(), 1, "");
+            }
+            YamlNode root = node(parser, "");
+            if (parser.nextToken() != null) {
+                throw new YamlException(line(parser), "more than one document in the file");
+            }
+            return root;
+        } catch (JsonProcessingException e) {
+            JsonLocation where = e.getLocation();
+            int line = where == null ? 0 : where.getLineNr();
+            throw new YamlException(line, "not valid YAML: " + e.getOriginalMessage());
+        }
+    }
+
+    private static YamlNode node(JsonParser p, String path) throws IOException {
+        int line = line(p);
+        return switch (p.currentToken()) {
+            case START_OBJECT -> {
+                Map<String, YamlNode> entries = new LinkedHashMap<>();
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = p.currentName();
+                    int keyLine = line(p);
+                    String childPath = path.isEmpty() ? key : path + "." + key;
+                    p.nextToken();
+                    if (entries.containsKey(key)) {
+                        throw new YamlException(keyLine, childPath + ": written twice");
+                    }
+                    entries.put(key, node(p, childPath));
+                }
+                yield new YamlNode.Mapping(entries, line, path);
+            }
+            case START_ARRAY -> {
+                List<YamlNode> items = new ArrayList<>();
+                while (p.nextToken() != JsonToken.END_ARRAY) {
+                    items.add(node(p, path + "[" + items.size() + "]"));
+                }
+                yield new YamlNode.Sequence(items, line, path);
+            }
+            case VALUE_NULL -> new YamlNode.Scalar(null, line, path);
+            default -> new YamlNode.Scalar(p.getText(), line, path);
+        };
+    }
+
+    private static int line(JsonParser p) {
+        return p.currentTokenLocation().getLineNr();
+    }
+
+    /** The document is not valid YAML; {@link #line()} says where. */
+    public static final class YamlException extends IOException {
+        private final int line;
+
+        public YamlException(int line, String message) {
+            super(message);
+            this.line = line;
+        }
+
+        public int line() {
+            return line;
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package org.percuss.controller.safety;
+
+import java.util.Locale;
+import org.percuss.controller.config.CurrentLimits;
+import org.percuss.device.api.Capability;
+import org.percuss.device.api.Fault;
+import org.percuss.device.api.Telemetry;
+
+/**
+ * DESIGN.md rule 6: current above the trip limit (4.0 A) for the trip time (100 ms) trips
+ * OVER_CURRENT. A moment's spike (the motor braking to a lower level) is shorter than that. Off
+ * without current sensing.
+ */
+public final class OverCurrentRule implements SafetyRule {
+
+    private final double tripAmps;
+    private final long tripNanos;
+    private final Persistence above = new Persistence();
+
+    public OverCurrentRule(CurrentLimits limits) {
+        this.tripAmps = limits.tripAmps();
+        this.tripNanos = limits.tripAfter().toNanos();
+    }
+
+    @Override
+    public Verdict evaluate(Telemetry t, long now, SafetyContext context) {
+        if (!context.has(Capability.CURRENT_SENSE)) {
+            return Verdict.OK;
+        }
+        above.update(t.currentAmps() > tripAmps, now);
+        return above.heldFor(tripNanos, now) ? Verdict.trip(Fault.OVER_CURRENT) : Verdict.OK;
+    }
+
+    @Override
+    public String explain(Verdict verdict, Telemetry t) {
+        return String.format(Locale.ROOT, "current %.2f A above the %.1f A trip limit for %d ms", t.currentAmps(), tripAmps,
+                tripNanos / 1_000_000);
+    }
+
+    @Override
+    public void reset(long nowNanos) {
+        above.reset();
+    }
+}

@@ -1,0 +1,48 @@
+package org.percuss.controller.safety;
+
+import java.util.Locale;
+import org.percuss.controller.config.SupplyLimits;
+import org.percuss.device.api.Capability;
+import org.percuss.device.api.Fault;
+import org.percuss.device.api.Telemetry;
+
+/**
+ * DESIGN.md rule 8: a supply below 12.8 V (3.2 V a cell) trips UNDER_VOLTAGE, protecting the pack
+ * from deep discharge and the driver from running out of headroom. It must stay below for 100 ms
+ * (five telemetry reports): one noisy reading cannot trip it, a real sag under load does. Off
+ * without supply sensing.
+ */
+public final class UnderVoltageRule implements SafetyRule {
+
+    /** How long the supply must stay under the limit. */
+    static final long FILTER_NANOS = 100_000_000L;
+
+    private final double tripVolts;
+    private final Persistence low = new Persistence();
+    private double lastVolts;
+
+    public UnderVoltageRule(SupplyLimits limits) {
+        this.tripVolts = limits.tripVolts();
+    }
+
+    @Override
+    public Verdict evaluate(Telemetry t, long now, SafetyContext context) {
+        if (!context.has(Capability.SUPPLY_VOLTAGE)) {
+            return Verdict.OK;
+        }
+        lastVolts = t.supplyVolts();
+        low.update(t.supplyVolts() < tripVolts, now);
+        return low.heldFor(FILTER_NANOS, now) ? Verdict.trip(Fault.UNDER_VOLTAGE) : Verdict.OK;
+    }
+
+    @Override
+    public String explain(Verdict verdict, Telemetry t) {
+        return String.format(Locale.ROOT, "supply %.2f V below the %.1f V limit for %d ms", lastVolts, tripVolts,
+                FILTER_NANOS / 1_000_000);
+    }
+
+    @Override
+    public void reset(long nowNanos) {
+        low.reset();
+    }
+}

@@ -1,0 +1,33 @@
+package org.percuss.simulator.scenario;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A scripted run for firmware testers: a gun, a session, timed steps (user actions and fault
+ * injections), and what must hold (expectations at times, invariants always). Read from YAML
+ * (docs/scenarios.md) by {@code percuss simulate}.
+ *
+ * @param name a title
+ * @param description what it shows
+ * @param seed the seed of every random source (sensor noise, packet loss)
+ * @param gun the simulated gun and how it is held
+ * @param session the session
+ * @param runFor how long to simulate, whatever the session does
+ * @param steps the timed actions, in file order
+ * @param expectations what must hold
+ * @param maxPpm the "never above" invariant's bound; 0 for the highest usable level
+ */
+public record Scenario(String name, String description, long seed, GunSettings gun, SessionSettings session,
+                       Duration runFor, List<Step> steps, List<Expectation> expectations, int maxPpm) {
+
+    public Scenario {
+        steps = List.copyOf(steps);
+        expectations = List.copyOf(expectations);
+    }
+
+    /** The same scenario with another seed (the {@code --seed} option). */
+    public Scenario withSeed(long newSeed) {
+        return new Scenario(name, description, newSeed, gun, session, runFor, steps, expectations, maxPpm);
+    }
+}
