@@ -296,10 +296,13 @@ final class ScenarioReader {
                     conditions.addAll(condition(e.getKey(), e.getValue()));
                 }
             }
-            if (conditions.isEmpty()) {
+            if (m.entries().keySet().stream().noneMatch(CONDITIONS::contains)) {
                 in.problem(m, "an expectation needs at least one condition (" + String.join(", ",
                         new java.util.TreeSet<>(CONDITIONS)) + ")");
                 continue;
+            }
+            if (conditions.isEmpty()) {
+                continue; // each bad condition was reported
             }
             if (timing != null) {
                 out.add(new Expectation(timing, conditions, m.line()));
@@ -398,8 +401,8 @@ final class ScenarioReader {
     private Range range(YamlNode v) {
         if (v instanceof YamlNode.Mapping m) {
             in.onlyKeys(m, Set.of("min", "max"));
-            Double min = field(m, "min") == null ? Double.valueOf(-Double.MAX_VALUE) : in.number(field(m, "min"), -1e9, 1e9, "");
-            Double max = field(m, "max") == null ? Double.valueOf(Double.MAX_VALUE) : in.number(field(m, "max"), -1e9, 1e9, "");
+            Double min = field(m, "min") == null ? Double.valueOf(Double.NEGATIVE_INFINITY) : in.number(field(m, "min"), -1e9, 1e9, "");
+            Double max = field(m, "max") == null ? Double.valueOf(Double.POSITIVE_INFINITY) : in.number(field(m, "max"), -1e9, 1e9, "");
             if (min == null || max == null) {
                 return null;
             }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Reads a YAML document into {@link YamlNode}s that keep their line numbers and key paths, using
@@ -42,9 +43,15 @@ public final class YamlTree {
             }
             return root;
         } catch (JsonProcessingException e) {
+            // SnakeYAML's own exception has the problem, its context and the line apart; its
+            // message spans lines with echoes of the source, which a one-line error cannot use.
+            if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
+                String context = m.getContext() == null ? "" : m.getContext() + ": ";
+                throw new YamlException(m.getProblemMark().getLine() + 1, "not valid YAML: " + context + m.getProblem());
+            }
             JsonLocation where = e.getLocation();
             int line = where == null ? 0 : where.getLineNr();
-            throw new YamlException(line, "not valid YAML: " + e.getOriginalMessage());
+            throw new YamlException(line, "not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse("").strip());
         }
     }
 

@@ -93,7 +93,13 @@ public sealed interface Condition {
 
         @Override
         public String observed(Sample s, List<Event> events) {
-            return events.isEmpty() ? "no events" : events.size() + " other events, latest \"" + events.getLast().text() + "\"";
+            for (Event e : events) {
+                if (e.text().contains(text)) {
+                    return "\"" + e.text() + "\" at " + String.format(java.util.Locale.ROOT, "%.2f s", e.nanos() / 1e9);
+                }
+            }
+            return events.isEmpty() ? "no events" : "no such event among " + events.size() + ", latest \""
+                    + events.getLast().text() + "\"";
         }
     }
 }

@@ -24,9 +24,28 @@ public record Range(double min, double max) {
         return value >= min && value <= max;
     }
 
+    /** At least {@code min}, no upper bound. */
+    public static Range atLeast(double min) {
+        return new Range(min, Double.POSITIVE_INFINITY);
+    }
+
+    /** At most {@code max}, no lower bound. */
+    public static Range atMost(double max) {
+        return new Range(Double.NEGATIVE_INFINITY, max);
+    }
+
     @Override
     public String toString() {
-        return min == max ? fmt(min) : fmt(min) + ".." + fmt(max);
+        if (min == max) {
+            return fmt(min);
+        }
+        if (min == Double.NEGATIVE_INFINITY) {
+            return "at most " + fmt(max);
+        }
+        if (max == Double.POSITIVE_INFINITY) {
+            return "at least " + fmt(min);
+        }
+        return fmt(min) + ".." + fmt(max);
     }
 
     private static String fmt(double v) {
