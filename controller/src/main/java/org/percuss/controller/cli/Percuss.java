@@ -13,7 +13,8 @@ import picocli.CommandLine.ParameterException;
  */
 @Command(name = "percuss", mixinStandardHelpOptions = true, versionProvider = Percuss.Version.class,
         description = "Controller, device driver and simulator for percussion massage guns.",
-        subcommands = {RunCommand.class, SimulateCommand.class, BoardCommand.class, PortsCommand.class},
+        subcommands = {RunCommand.class, SimulateCommand.class, BoardCommand.class, PortsCommand.class,
+            UsageCommand.class, ConfigCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:normal end (limit reached, interrupted)",
@@ -40,7 +41,7 @@ public final class Percuss implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(new CommandLine(this), "a command is required: run, simulate, board or ports (see percuss --help)");
+        throw new ParameterException(new CommandLine(this), "a command is required: run, simulate, board, ports, usage or config (see percuss --help)");
     }
 
     public static void main(String[] args) {
@@ -52,7 +53,7 @@ public final class Percuss implements Runnable {
         CommandLine cl = new CommandLine(percuss);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println(ex.getCommandLine().getCommandName() + ": " + ex.getMessage());
+            err.println(ex.getCommandLine().getCommandSpec().qualifiedName() + ": " + ex.getMessage());
             err.flush();
             return ExitCode.USAGE;
         });

@@ -6,10 +6,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.percuss.controller.config.HardLimits;
 import org.percuss.controller.config.PercussConfig;
+import org.percuss.controller.config.Zone;
 import org.percuss.controller.loop.ControlLoop;
+import org.percuss.controller.loop.Durations;
+import org.percuss.controller.session.SessionClock;
+import org.percuss.controller.session.SessionTimer;
+import org.percuss.controller.session.UsageEntry;
+import org.percuss.controller.session.UsageLedger;
+import org.percuss.controller.session.UsageRecorder;
+import org.percuss.controller.session.ZoneBudget;
+import org.percuss.device.time.EpochClock;
 import org.percuss.device.time.Ticker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -44,7 +56,7 @@ final class RunCommand implements Callable<Integer> {
     private DeviceSpec device;
 
     @Option(names = "--level", paramLabel = "N", defaultValue = "1",
-            description = "Speed level to ramp to, 1 (lowest) .. 5. Default: ${DEFAULT-VALUE}.")
+            description = "Speed level to ramp to, 1 (lowest) .. 5 (or as many as --config sets). Default: ${DEFAULT-VALUE}.")
     private int level;
 
     @Option(names = "--limit", paramLabel = "DURATION", defaultValue = "15m", converter = DurationConverter.class,
@@ -63,19 +75,53 @@ final class RunCommand implements Callable<Integer> {
             description = "Write one CSV row per control tick to this file.")
     private Path trace;
 
+    @Option(names = "--zone", paramLabel = "NAME",
+            description = "The muscle group: its budget (15m per rolling hour) and maximum level apply; the usage ledger records the session.")
+    private String zoneName;
+
+    @Option(names = "--ledger", paramLabel = "FILE",
+            description = "The usage ledger. Default: $XDG_STATE_HOME/percuss/usage.jsonl or ~/.local/state/percuss/usage.jsonl.")
+    private Path ledgerFile;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "A configuration file (docs/configuration.md).")
+    private Path configFile;
+
     @Override
     public Integer call() throws IOException {
-        PercussConfig config = configure();
-        double scale = timeScale == null ? 1 : timeScale;
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        PercussConfig loaded = ConfigOption.load(configFile, err);
+        if (loaded == null) {
+            return ExitCode.USAGE;
+        }
+        PercussConfig config = configure(loaded);
+        Zone zone = zone(config);
+        ZoneSession zoneSession = null;
+        if (zone != null) {
+            UsageLedger ledger = new UsageLedger(ledgerFile != null ? ledgerFile : UsageCommand.defaultLedger());
+            List<UsageEntry> entries = ledger.read(w -> err.println("warning: " + w));
+            long now = EpochClock.system().epochMillis();
+            ZoneBudget budget = ZoneBudget.of(zone, entries, now);
+            if (budget.exhausted()) {
+                err.println(spec.qualifiedName() + ": " + refusal(budget, now));
+                err.flush();
+                return ExitCode.USAGE;
+            }
+            zoneSession = new ZoneSession(ledger, budget);
+        }
+        double scale = timeScale == null ? 1 : timeScale;
         boolean live = parent != null && parent.ownsProcess() && Terminal.isInteractive();
         StatusReporter reporter = new StatusReporter(out, live, Ticker.system());
 
         try (Backend backend = Backend.open(device, config.tickPeriod(), scale);
              TraceWriter traceWriter = openTrace()) {
+            SessionTimer timer = zoneSession == null
+                    ? new SessionTimer(config.sessionLimit().toNanos(), config.sessionWarning().toNanos())
+                    : new SessionTimer(config.sessionLimit().toNanos(), zoneSession.budget().left().toNanos(), zone.name(),
+                            config.sessionWarning().toNanos());
             ControlLoop loop;
             try {
-                loop = ControlLoop.create(backend.device(), config, backend.ticker(), reporter);
+                loop = ControlLoop.create(backend.device(), config, timer, backend.ticker(), reporter);
             } catch (IllegalArgumentException e) {
                 throw usage(backend.device().name() + ": " + e.getMessage());
             }
@@ -84,6 +130,8 @@ final class RunCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw usage("--level: " + e.getMessage());
             }
+            UsageRecorder recorder = zoneSession == null ? null : new UsageRecorder(zoneSession.ledger(),
+                    UUID.randomUUID().toString(), zone.name(), new SessionClock(EpochClock.system(), backend.ticker()));
             reporter.attach(loop);
             loop.start();
             try (Interrupts ignored = parent != null && parent.ownsProcess()
@@ -94,18 +142,58 @@ final class RunCommand implements Callable<Integer> {
                         traceWriter.row(loop);
                     }
                     reporter.afterTick();
+                    if (recorder != null) {
+                        recorder.update(loop.runningNanos());
+                    }
                 }, loop::stopped);
+            } finally {
+                if (recorder != null) {
+                    recorder.finish(loop.runningNanos());
+                }
             }
             backend.device().stop();
             reporter.finish();
-            SessionSummary.print(loop, out);
+            List<String> extra = new ArrayList<>(reporter.safetyLog());
+            if (zoneSession != null) {
+                long used = zoneSession.budget().usedMillis() + loop.runningNanos() / 1_000_000L;
+                extra.add(String.format("zone:         %s, %s of %s used in the last hour (ledger %s)", zone.name(),
+                        Durations.format(used * 1_000_000L), Durations.format(zone.budget().toNanos()),
+                        zoneSession.ledger().file()));
+            }
+            SessionSummary.print(loop, out, extra);
             return ExitCode.of(loop.stopReason());
         }
     }
 
+    /** A session on a zone: where it is recorded and what it had left when it began. */
+    private record ZoneSession(UsageLedger ledger, ZoneBudget budget) {
+    }
+
+    /** The zone named by {@code --zone}, checked against the configuration and the level, or null. */
+    private Zone zone(PercussConfig config) {
+        if (zoneName == null) {
+            return null;
+        }
+        Zone zone = config.zones().find(zoneName).orElseThrow(() -> usage("--zone: unknown zone '" + zoneName
+                + "' (zones: " + String.join(", ", config.zones().names()) + ")"));
+        if (!zone.allows(level)) {
+            throw usage("--level " + level + " is above the highest level allowed on zone " + zone.name() + " ("
+                    + zone.maxLevel() + ")");
+        }
+        return zone;
+    }
+
+    /** Why a zone with nothing left is refused: the zone, the minutes used, when it is available again. */
+    static String refusal(ZoneBudget b, long nowEpochMillis) {
+        long waitMinutes = (b.availableAgainEpochMillis() - nowEpochMillis + 59_999) / 60_000;
+        return String.format(java.util.Locale.ROOT, "zone %s: %.1f of its %d minutes used in the last 60 minutes; available"
+                        + " again at %s (in %d min)", b.zone().name(), b.usedMillis() / 60_000.0, b.zone().budget().toMinutes(),
+                UsageCommand.CLOCK.format(java.time.Instant.ofEpochMilli(b.availableAgainEpochMillis())
+                        .atZone(java.time.ZoneId.systemDefault())), waitMinutes);
+    }
+
     /** The session's settings, each checked against its allowed range before anything starts. */
-    private PercussConfig configure() {
-        PercussConfig defaults = PercussConfig.DEFAULT;
+    private PercussConfig configure(PercussConfig defaults) {
         int levels = defaults.levels().count();
         if (level < 1 || level > levels) {
             throw usage("--level must be 1.." + levels + ", got " + level);

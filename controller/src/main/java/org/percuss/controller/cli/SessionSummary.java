@@ -13,6 +13,11 @@ final class SessionSummary {
     }
 
     static void print(ControlLoop loop, PrintWriter out) {
+        print(loop, out, java.util.List.of());
+    }
+
+    /** The summary, then {@code extra} lines (safety events, the zone's use). */
+    static void print(ControlLoop loop, PrintWriter out, java.util.List<String> extra) {
         StopReason reason = loop.stopReason();
         // The message names the fault already ("over temperature: reported by the device");
         // a plain fault gets "safety stop" in front so the kind of ending is never in doubt.
@@ -28,6 +33,9 @@ final class SessionSummary {
         if (loop.device() instanceof SerialDevice serial && serial.nacks() > 0) {
             out.printf("  refused:      %d commands refused by the board (latest: %s)%n", serial.nacks(),
                     serial.lastNack());
+        }
+        for (String line : extra) {
+            out.println("  " + line);
         }
         out.flush();
     }

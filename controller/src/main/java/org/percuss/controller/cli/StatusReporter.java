@@ -18,6 +18,7 @@ final class StatusReporter implements LoopListener {
     private static final long LINE_EVERY_NANOS = 10_000_000_000L;
     private static final long REDRAW_EVERY_NANOS = 100_000_000L;
     private static final int BAR_WIDTH = 20;
+    private static final int MAX_SAFETY_LINES = 12;
 
     private final PrintWriter out;
     private final boolean live;
@@ -28,6 +29,8 @@ final class StatusReporter implements LoopListener {
     private long nextLineNanos;
     private long nextRedrawNanos;
     private boolean liveLineShown;
+    private final java.util.List<String> safetyLog = new java.util.ArrayList<>();
+    private String derateReason = "";
 
     /**
      * @param out where to write
@@ -64,6 +67,21 @@ final class StatusReporter implements LoopListener {
         clearLiveLine();
         out.println("safety: " + message);
         out.flush();
+        if (message.startsWith("derating to level")) {
+            int colon = message.indexOf(": ");
+            derateReason = colon < 0 ? "" : message.substring(colon + 2);
+        }
+        if (safetyLog.size() < MAX_SAFETY_LINES) {
+            String at = loop == null ? "" : Durations.format(loop.elapsedNanos()) + " ";
+            safetyLog.add("safety:       " + at + message);
+        } else if (safetyLog.size() == MAX_SAFETY_LINES) {
+            safetyLog.add("safety:       (more safety events in the log)");
+        }
+    }
+
+    /** The session's derates and trips, for the summary. */
+    java.util.List<String> safetyLog() {
+        return java.util.List.copyOf(safetyLog);
     }
 
     /** Called after every tick. */
@@ -129,6 +147,6 @@ final class StatusReporter implements LoopListener {
 
     private String derateNote() {
         int derate = loop.derateLevel();
-        return derate == 0 ? "" : "  derated to level " + derate;
+        return derate == 0 ? "" : "  derated to level " + derate + (derateReason.isEmpty() ? "" : " (" + derateReason + ")");
     }
 }

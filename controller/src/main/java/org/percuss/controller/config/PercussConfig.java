@@ -14,13 +14,14 @@ import java.time.Duration;
  * @param sessionWarning how long before the session limit a warning is given
  * @param tickPeriod the control loop's period (10 ms: 100 Hz)
  * @param safety the thresholds of the safety rules
+ * @param zones the muscle groups and their budgets
  */
 public record PercussConfig(SpeedLevels levels, Duration warmup, int rampPpmPerSecond, Duration sessionLimit,
-                            Duration sessionWarning, Duration tickPeriod, SafetyLimits safety) {
+                            Duration sessionWarning, Duration tickPeriod, SafetyLimits safety, Zones zones) {
 
     /** The defaults of DESIGN.md. */
     public static final PercussConfig DEFAULT = new PercussConfig(SpeedLevels.DEFAULT, Duration.ofSeconds(10), 250,
-            HardLimits.MAX_SESSION, Duration.ofSeconds(60), Duration.ofMillis(10), SafetyLimits.DEFAULT);
+            HardLimits.MAX_SESSION, Duration.ofSeconds(60), Duration.ofMillis(10), SafetyLimits.DEFAULT, Zones.DEFAULT);
 
     public PercussConfig {
         for (int ppm : levels.ppm()) {
@@ -44,24 +45,38 @@ public record PercussConfig(SpeedLevels levels, Duration warmup, int rampPpmPerS
         if (sessionWarning.isNegative()) {
             throw new IllegalArgumentException("session_warning must not be negative, got " + sessionWarning);
         }
+        for (Zone z : zones.zones()) {
+            if (z.maxLevel() > levels.count()) {
+                throw new IllegalArgumentException("zones." + z.name() + ".max_level: " + z.maxLevel() + " is outside 1.."
+                        + levels.count());
+            }
+        }
         if (tickPeriod.compareTo(Duration.ofMillis(1)) < 0 || tickPeriod.compareTo(Duration.ofMillis(100)) > 0) {
             throw new IllegalArgumentException("tick_period: " + tickPeriod.toMillis() + " ms is outside 1..100 ms");
         }
     }
 
     public PercussConfig withWarmup(Duration value) {
-        return new PercussConfig(levels, value, rampPpmPerSecond, sessionLimit, sessionWarning, tickPeriod, safety);
+        return new PercussConfig(levels, value, rampPpmPerSecond, sessionLimit, sessionWarning, tickPeriod, safety, zones);
     }
 
     public PercussConfig withSessionLimit(Duration value) {
-        return new PercussConfig(levels, warmup, rampPpmPerSecond, value, sessionWarning, tickPeriod, safety);
+        return new PercussConfig(levels, warmup, rampPpmPerSecond, value, sessionWarning, tickPeriod, safety, zones);
     }
 
     public PercussConfig withLevels(SpeedLevels value) {
-        return new PercussConfig(value, warmup, rampPpmPerSecond, sessionLimit, sessionWarning, tickPeriod, safety);
+        return new PercussConfig(value, warmup, rampPpmPerSecond, sessionLimit, sessionWarning, tickPeriod, safety, zones);
+    }
+
+    public PercussConfig withSafety(SafetyLimits value) {
+        return new PercussConfig(levels, warmup, rampPpmPerSecond, sessionLimit, sessionWarning, tickPeriod, value, zones);
+    }
+
+    public PercussConfig withZones(Zones value) {
+        return new PercussConfig(levels, warmup, rampPpmPerSecond, sessionLimit, sessionWarning, tickPeriod, safety, value);
     }
 
     public PercussConfig withRamp(int ppmPerSecond) {
-        return new PercussConfig(levels, warmup, ppmPerSecond, sessionLimit, sessionWarning, tickPeriod, safety);
+        return new PercussConfig(levels, warmup, ppmPerSecond, sessionLimit, sessionWarning, tickPeriod, safety, zones);
     }
 }

@@ -89,9 +89,14 @@ public final class ControlLoop {
     /** A loop with every safety rule and a session timer, all from {@code config}. */
     public static ControlLoop create(PercussionDevice device, PercussConfig config, Ticker ticker,
                                      LoopListener listener) {
-        return new ControlLoop(device, config, SafetySupervisor.standard(config.safety()),
-                new SessionTimer(config.sessionLimit().toNanos(), config.sessionWarning().toNanos()),
-                ticker, listener);
+        return create(device, config, new SessionTimer(config.sessionLimit().toNanos(),
+                config.sessionWarning().toNanos()), ticker, listener);
+    }
+
+    /** A loop with every safety rule from {@code config} and this session timer (on a zone, say). */
+    public static ControlLoop create(PercussionDevice device, PercussConfig config, SessionTimer timer, Ticker ticker,
+                                     LoopListener listener) {
+        return new ControlLoop(device, config, SafetySupervisor.standard(config.safety()), timer, ticker, listener);
     }
 
     // ---- requests, from any thread -------------------------------------------------------------
@@ -200,7 +205,12 @@ public final class ControlLoop {
             return;
         }
         if (timer.limitReached()) {
-            end(StopReason.SESSION_LIMIT, "session limit of " + Durations.format(timer.limitNanos()) + " reached");
+            if (timer.zoneIsTheLimit()) {
+                end(StopReason.ZONE_BUDGET, "the budget of zone " + timer.zone() + " is used up (" + Durations.format(
+                        timer.limitNanos()) + " were left of it)");
+            } else {
+                end(StopReason.SESSION_LIMIT, "session limit of " + Durations.format(timer.limitNanos()) + " reached");
+            }
             return;
         }
         if (timer.takeWarning()) {

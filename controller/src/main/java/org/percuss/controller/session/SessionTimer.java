@@ -4,27 +4,56 @@ package org.percuss.controller.session;
  * Counts a session's running time (time with a non-zero speed commanded) against its limit, and
  * says once when the warning before the limit is due.
  *
- * <p>The limit is at most 15 minutes (DESIGN.md rule 4); the session stops on the first control
- * tick at which the running time has reached it, so it never runs longer than the limit plus one
- * tick.
+ * <p>The limit is the session's own (at most 15 minutes, DESIGN.md rule 4) or, on a zone, the
+ * zone's budget left if that is less; the session stops on the first control tick at which the
+ * running time has reached it, so it never runs longer than the limit plus one tick.
  */
 public final class SessionTimer {
 
+    private final long sessionLimitNanos;
     private final long limitNanos;
+    private final String zone;
     private final long warningLeadNanos;
     private long runningNanos;
     private boolean warned;
 
     /**
+     * A session on no zone.
+     *
      * @param limitNanos the most running time of the session
      * @param warningLeadNanos how long before the limit the warning is due
      */
     public SessionTimer(long limitNanos, long warningLeadNanos) {
-        if (limitNanos <= 0) {
-            throw new IllegalArgumentException("session limit must be positive, got " + limitNanos + " ns");
+        this(limitNanos, Long.MAX_VALUE, "", warningLeadNanos);
+    }
+
+    /**
+     * A session on a zone.
+     *
+     * @param sessionLimitNanos the session's own limit
+     * @param zoneLeftNanos the zone's budget left
+     * @param zone the zone's name
+     * @param warningLeadNanos how long before the limit the warning is due
+     */
+    public SessionTimer(long sessionLimitNanos, long zoneLeftNanos, String zone, long warningLeadNanos) {
+        if (sessionLimitNanos <= 0 || zoneLeftNanos <= 0) {
+            throw new IllegalArgumentException("a session needs running time: limit " + sessionLimitNanos
+                    + " ns, zone budget left " + zoneLeftNanos + " ns");
         }
-        this.limitNanos = limitNanos;
+        this.sessionLimitNanos = sessionLimitNanos;
+        this.limitNanos = Math.min(sessionLimitNanos, zoneLeftNanos);
+        this.zone = zone;
         this.warningLeadNanos = warningLeadNanos;
+    }
+
+    /** Whether the zone's budget, not the session's own limit, is what will end the session. */
+    public boolean zoneIsTheLimit() {
+        return limitNanos < sessionLimitNanos;
+    }
+
+    /** The zone's name, or empty. */
+    public String zone() {
+        return zone;
     }
 
     /** Adds {@code nanos} of running time. */

@@ -1,0 +1,66 @@
+package org.percuss.controller.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.percuss.controller.config.DurationText;
+import org.percuss.controller.config.PercussConfig;
+import org.percuss.controller.config.Zone;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code percuss config}: work with configuration files. */
+@Command(name = "config", mixinStandardHelpOptions = true, subcommands = {ConfigCommand.Check.class},
+        description = "Work with configuration files (docs/configuration.md).")
+final class ConfigCommand implements Runnable {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a subcommand is required: check FILE");
+    }
+
+    /** {@code percuss config check FILE}: every problem of a configuration file, or what it sets. */
+    @Command(name = "check", mixinStandardHelpOptions = true,
+            description = {"Check a configuration file: every unknown key, wrong type and value outside its",
+                "allowed range, one line each, in one run (exit 2); or a summary of what it sets (exit 0)."})
+    static final class Check implements Callable<Integer> {
+
+        @Spec
+        private CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", description = "The configuration file (YAML).")
+        private Path file;
+
+        @Override
+        public Integer call() {
+            PercussConfig c = ConfigOption.load(file, spec.commandLine().getErr());
+            if (c == null) {
+                return ExitCode.USAGE;
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(file + ": ok");
+            out.println("  levels:        " + c.levels() + " ppm");
+            out.println("  warm-up:       " + DurationText.format(c.warmup()) + ", ramp " + c.rampPpmPerSecond()
+                    + " ppm/s, session limit " + DurationText.format(c.sessionLimit()));
+            StringBuilder zones = new StringBuilder();
+            for (Zone z : c.zones().zones()) {
+                zones.append(zones.isEmpty() ? "" : ", ").append(z.name()).append(' ')
+                        .append(DurationText.format(z.budget())).append(z.maxLevel() > 0 ? " (max level " + z.maxLevel() + ")" : "");
+            }
+            out.println("  zones:         " + zones);
+            var s = c.safety();
+            out.printf("  current:       derate above %.1f A for %s, trip above %.1f A for %s%n", s.current().derateAmps(),
+                    DurationText.format(s.current().derateAfter()), s.current().tripAmps(),
+                    DurationText.format(s.current().tripAfter()));
+            out.printf("  temperature:   derate from %.0f °C, lowest level at %.0f °C, trip at %.0f °C%n",
+                    s.thermal().derateFromCelsius(), s.thermal().lowestAtCelsius(), s.thermal().tripCelsius());
+            out.flush();
+            return ExitCode.OK;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.percuss.controller.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.percuss.controller.config.PercussConfig;
+import org.percuss.controller.config.Zone;
+import org.percuss.controller.loop.Durations;
+import org.percuss.controller.session.UsageEntry;
+import org.percuss.controller.session.UsageLedger;
+import org.percuss.controller.session.ZoneBudget;
+import org.percuss.device.time.EpochClock;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code percuss usage}: how much of each zone's budget the last hour has used. */
+@Command(name = "usage", mixinStandardHelpOptions = true,
+        description = "Show each zone's running time in the last 60 minutes against its budget, from the usage ledger.")
+final class UsageCommand implements Callable<Integer> {
+
+    static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm");
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--ledger", paramLabel = "FILE",
+            description = "The usage ledger. Default: $XDG_STATE_HOME/percuss/usage.jsonl or ~/.local/state/percuss/usage.jsonl.")
+    private Path ledger;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "A configuration file, for its zones.")
+    private Path config;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        PercussConfig c = ConfigOption.load(config, err);
+        if (c == null) {
+            return ExitCode.USAGE;
+        }
+        UsageLedger l = new UsageLedger(ledger != null ? ledger : defaultLedger());
+        List<UsageEntry> entries = l.read(w -> err.println("warning: " + w));
+        err.flush();
+        long now = EpochClock.system().epochMillis();
+        out.println("usage in the last 60 minutes (" + l.file() + "):");
+        for (Zone z : c.zones().zones()) {
+            ZoneBudget b = ZoneBudget.of(z, entries, now);
+            out.printf("  %-12s %5s of %5s used%s%n", z.name(), Durations.format(b.usedMillis() * 1_000_000L),
+                    Durations.format(z.budget().toNanos()), b.exhausted() ? ", available again at "
+                            + CLOCK.format(Instant.ofEpochMilli(b.availableAgainEpochMillis()).atZone(ZoneId.systemDefault()))
+                            : ", " + Durations.format(b.left().toNanos()) + " left");
+        }
+        out.flush();
+        return ExitCode.OK;
+    }
+
+    /** The default ledger of this user. */
+    static Path defaultLedger() {
+        return UsageLedger.defaultPath(System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+}

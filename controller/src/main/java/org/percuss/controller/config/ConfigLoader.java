@@ -1,0 +1,229 @@
+package org.percuss.controller.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Loads a configuration file (YAML, docs/configuration.md) into a {@link PercussConfig}. A key
+ * that is absent keeps its default. Every problem is found in one pass: unknown keys, wrong types,
+ * values outside the hard limits, limits in the wrong order; each names the file, the line, the
+ * key, the value and what is allowed. A config is returned only when there is none.
+ */
+public final class ConfigLoader {
+
+    private static final Set<String> TOP = Set.of("levels", "warmup", "ramp_ppm_per_second", "session_limit", "zones",
+            "current", "stall", "temperature", "supply", "keep_moving", "stale_telemetry_periods");
+    private static final int MAX_LEVELS = 10;
+
+    /** A configuration, or the problems that stop it. */
+    public record Result(PercussConfig config, List<YamlReader.Problem> problems) {
+        public boolean ok() {
+            return problems.isEmpty();
+        }
+    }
+
+    private final YamlReader in;
+
+    private ConfigLoader(String source) {
+        this.in = new YamlReader(source);
+    }
+
+    /** Loads {@code file}; the problems name it as given. */
+    public static Result load(Path file) {
+        ConfigLoader loader = new ConfigLoader(file.toString());
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            return loader.config(YamlTree.read(reader));
+        } catch (YamlTree.YamlException e) {
+            loader.in.problem(e.line(), e.getMessage());
+        } catch (NoSuchFileException e) {
+            loader.in.problem(0, "no such file");
+        } catch (IOException e) {
+            loader.in.problem(0, "cannot read it: " + e.getMessage());
+        }
+        return new Result(null, loader.in.problems());
+    }
+
+    private Result config(YamlNode root) {
+        PercussConfig d = PercussConfig.DEFAULT;
+        YamlNode.Mapping m = in.mapping(root);
+        if (m == null) {
+            return new Result(null, in.problems());
+        }
+        in.onlyKeys(m, TOP);
+        SpeedLevels levels = levels(YamlReader.field(m, "levels"), d.levels());
+        Duration warmup = duration(m, "warmup", Duration.ZERO, HardLimits.MAX_WARMUP, d.warmup());
+        int ramp = integer(m, "ramp_ppm_per_second", HardLimits.MIN_RAMP_PPM_PER_SECOND,
+                HardLimits.MAX_RAMP_PPM_PER_SECOND, "ppm/s", d.rampPpmPerSecond());
+        Duration limit = duration(m, "session_limit", Duration.ofSeconds(1), HardLimits.MAX_SESSION, d.sessionLimit());
+        Zones zones = zones(YamlReader.field(m, "zones"), levels.count(), d.zones());
+        SafetyLimits safety = safety(m, d.safety());
+        if (!in.problems().isEmpty()) {
+            return new Result(null, in.problems());
+        }
+        return new Result(new PercussConfig(levels, warmup, ramp, limit, d.sessionWarning(), d.tickPeriod(), safety, zones),
+                List.of());
+    }
+
+    private SpeedLevels levels(YamlNode node, SpeedLevels fallback) {
+        if (node == null) {
+            return fallback;
+        }
+        List<YamlNode> items = in.list(node);
+        if (items == null) {
+            return fallback;
+        }
+        if (items.isEmpty() || items.size() > MAX_LEVELS) {
+            in.problem(node, "must list 1.." + MAX_LEVELS + " levels, got " + items.size());
+            return fallback;
+        }
+        int[] ppm = new int[items.size()];
+        boolean ok = true;
+        for (int i = 0; i < ppm.length; i++) {
+            Integer v = in.integer(items.get(i), HardLimits.MIN_LEVEL_PPM, HardLimits.MAX_LEVEL_PPM, "ppm");
+            if (v == null) {
+                ok = false;
+                continue;
+            }
+            ppm[i] = v;
+            if (i > 0 && ppm[i - 1] > 0 && v <= ppm[i - 1]) {
+                in.problem(items.get(i), v + " ppm is not above the level before it (" + ppm[i - 1]
+                        + " ppm): levels must be ascending");
+                ok = false;
+            }
+        }
+        return ok ? new SpeedLevels(ppm) : fallback;
+    }
+
+    private Zones zones(YamlNode node, int levelCount, Zones fallback) {
+        if (node == null) {
+            return fallback;
+        }
+        YamlNode.Mapping m = in.mapping(node);
+        if (m == null) {
+            return fallback;
+        }
+        if (m.entries().isEmpty()) {
+            in.problem(node, "must name at least one zone");
+            return fallback;
+        }
+        List<Zone> zones = new ArrayList<>();
+        for (var e : m.entries().entrySet()) {
+            String name = e.getKey();
+            if (!name.matches("[a-z0-9][a-z0-9-]*")) {
+                in.problem(e.getValue(), "a zone name is lower case letters, digits and dashes");
+                continue;
+            }
+            Duration budget = HardLimits.MAX_SESSION;
+            int maxLevel = 0;
+            if (!(e.getValue() instanceof YamlNode.Scalar s && s.text() == null)) {
+                YamlNode.Mapping z = in.mapping(e.getValue());
+                if (z == null) {
+                    continue;
+                }
+                in.onlyKeys(z, Set.of("budget", "max_level"));
+                budget = duration(z, "budget", Duration.ofSeconds(1), HardLimits.MAX_SESSION, budget);
+                maxLevel = integer(z, "max_level", 1, levelCount, "", 0);
+            }
+            zones.add(new Zone(name, budget, maxLevel));
+        }
+        return new Zones(zones);
+    }
+
+    private SafetyLimits safety(YamlNode.Mapping m, SafetyLimits d) {
+        CurrentLimits current = d.current();
+        YamlNode.Mapping c = section(m, "current", Set.of("derate_amps", "derate_after", "trip_amps", "trip_after"));
+        if (c != null) {
+            double derate = number(c, "derate_amps", 0.5, 20, "A", current.derateAmps());
+            Duration derateAfter = duration(c, "derate_after", Duration.ofMillis(100), Duration.ofSeconds(10),
+                    current.derateAfter());
+            double trip = number(c, "trip_amps", 0.5, 30, "A", current.tripAmps());
+            Duration tripAfter = duration(c, "trip_after", Duration.ofMillis(10), Duration.ofSeconds(2), current.tripAfter());
+            if (trip <= derate) {
+                in.problem(c, "trip_amps (" + trip + " A) must be above derate_amps (" + derate + " A)");
+            }
+            current = new CurrentLimits(derate, derateAfter, trip, tripAfter);
+        }
+        StallLimits stall = d.stall();
+        YamlNode.Mapping st = section(m, "stall", Set.of("fraction", "after"));
+        if (st != null) {
+            stall = new StallLimits(number(st, "fraction", 0.05, 0.9, "", stall.fraction()),
+                    duration(st, "after", Duration.ofMillis(100), Duration.ofSeconds(5), stall.after()));
+        }
+        ThermalLimits thermal = d.thermal();
+        YamlNode.Mapping t = section(m, "temperature", Set.of("derate_from_c", "lowest_at_c", "trip_c"));
+        if (t != null) {
+            double from = number(t, "derate_from_c", 30, 100, "°C", thermal.derateFromCelsius());
+            double lowest = number(t, "lowest_at_c", 30, 110, "°C", thermal.lowestAtCelsius());
+            double trip = number(t, "trip_c", 30, 120, "°C", thermal.tripCelsius());
+            if (!(from < lowest && lowest < trip)) {
+                in.problem(t, "needs derate_from_c < lowest_at_c < trip_c, got " + from + ", " + lowest + ", " + trip);
+            }
+            thermal = new ThermalLimits(from, lowest, trip);
+        }
+        SupplyLimits supply = d.supply();
+        YamlNode.Mapping s = section(m, "supply", Set.of("trip_volts"));
+        if (s != null) {
+            supply = new SupplyLimits(number(s, "trip_volts", 6, 30, "V", supply.tripVolts()));
+        }
+        DwellLimits dwell = d.dwell();
+        YamlNode.Mapping k = section(m, "keep_moving", Set.of("warn_after", "derate_after"));
+        if (k != null) {
+            Duration warn = duration(k, "warn_after", Duration.ofSeconds(1), Duration.ofSeconds(60), dwell.warnAfter());
+            Duration derate = duration(k, "derate_after", Duration.ofSeconds(2), Duration.ofSeconds(120), dwell.derateAfter());
+            if (derate.compareTo(warn) <= 0) {
+                in.problem(k, "derate_after (" + DurationText.format(derate) + ") must be after warn_after ("
+                        + DurationText.format(warn) + ")");
+            }
+            dwell = new DwellLimits(warn, derate);
+        }
+        int stale = integer(m, "stale_telemetry_periods", 2, 50, "periods", d.staleTelemetryPeriods());
+        return new SafetyLimits(current, stall, thermal, supply, dwell, stale);
+    }
+
+    private YamlNode.Mapping section(YamlNode.Mapping m, String key, Set<String> keys) {
+        YamlNode node = YamlReader.field(m, key);
+        if (node == null) {
+            return null;
+        }
+        YamlNode.Mapping s = in.mapping(node);
+        if (s != null) {
+            in.onlyKeys(s, keys);
+        }
+        return s;
+    }
+
+    private Duration duration(YamlNode.Mapping m, String key, Duration min, Duration max, Duration fallback) {
+        YamlNode node = YamlReader.field(m, key);
+        if (node == null) {
+            return fallback;
+        }
+        Duration d = in.duration(node, min, max);
+        return d == null ? fallback : d;
+    }
+
+    private int integer(YamlNode.Mapping m, String key, long min, long max, String unit, int fallback) {
+        YamlNode node = YamlReader.field(m, key);
+        if (node == null) {
+            return fallback;
+        }
+        Integer v = in.integer(node, min, max, unit);
+        return v == null ? fallback : v;
+    }
+
+    private double number(YamlNode.Mapping m, String key, double min, double max, String unit, double fallback) {
+        YamlNode node = YamlReader.field(m, key);
+        if (node == null) {
+            return fallback;
+        }
+        Double v = in.number(node, min, max, unit);
+        return v == null ? fallback : v;
+    }
+}
