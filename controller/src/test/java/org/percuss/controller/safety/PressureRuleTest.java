@@ -1,0 +1,52 @@
+package org.percuss.controller.safety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.percuss.controller.safety.TestContext.telemetry;
+
+import org.percuss.controller.config.CurrentLimits;
+import org.junit.jupiter.api.Test;
+
+class PressureRuleTest {
+
+    private final PressureRule rule = new PressureRule(CurrentLimits.DEFAULT);
+    private final TestContext ctx = new TestContext();
+
+    private Verdict at(long ms, double amps) {
+        return rule.evaluate(telemetry(ms, 2200, amps, 30, 16), ms * TestContext.MS, ctx);
+    }
+
+    @Test
+    void derateToTheLowestLevelAfterOneSecondAboveThreeAmps() {
+        at(0, 3.2);
+        assertThat(at(990, 3.2)).isEqualTo(Verdict.OK);
+        assertThat(at(1000, 3.2)).isEqualTo(Verdict.derateTo(1));
+        assertThat(rule.explain(Verdict.derateTo(1), null)).isEqualTo("pressing too hard: current 3.20 A above 3.0 A for 1 s");
+    }
+
+    @Test
+    void holdsTheDerateWhileTheUserStillPressesThoughTheCurrentFalls() {
+        at(0, 3.5);
+        at(1000, 3.5);
+        // at the lowest level the same pressure draws ~2 A: under the derate limit, still pressing
+        for (int ms = 1010; ms <= 5000; ms += 10) {
+            assertThat(at(ms, 2.1)).isEqualTo(Verdict.derateTo(1));
+        }
+    }
+
+    @Test
+    void releasesOnceTheCurrentStaysUnderHalfTheLimitForOneSecond() {
+        at(0, 3.5);
+        at(1000, 3.5);
+        at(2000, 1.4);
+        assertThat(at(2990, 1.4)).isEqualTo(Verdict.derateTo(1));
+        assertThat(at(3000, 1.4)).isEqualTo(Verdict.OK);
+        assertThat(rule.explain(Verdict.OK, null)).isEqualTo("pressure eased: current 1.40 A under 1.5 A for 1 s");
+    }
+
+    @Test
+    void onlyCountsWhileTheMotorIsMeantToTurn() {
+        ctx.motorOn = false;
+        at(0, 3.5);
+        assertThat(at(2000, 3.5)).isEqualTo(Verdict.OK);
+    }
+}

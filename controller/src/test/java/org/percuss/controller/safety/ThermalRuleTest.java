@@ -1,0 +1,60 @@
+package org.percuss.controller.safety;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.percuss.controller.safety.TestContext.telemetry;
+
+import java.util.EnumSet;
+import org.percuss.controller.config.ThermalLimits;
+import org.percuss.device.api.Capability;
+import org.percuss.device.api.Fault;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ThermalRuleTest {
+
+    private final TestContext ctx = new TestContext();
+
+    private static Verdict at(ThermalRule rule, TestContext ctx, double celsius) {
+        return rule.evaluate(telemetry(0, 2200, 1, celsius, 16), 0, ctx);
+    }
+
+    /**
+     * allowed(T) = 3200 − 2000 · (T − 60) / 15; the level is the highest at or under it.
+     * 61 °C: 3067 → level 4 (2700). 63.75: 2700 → 4. 65: 2533 → 3. 67.5: 2200 → 3. 70: 1867 → 2.
+     * 72.5: 1533 → 1. 75 and on: 1200 → 1.
+     */
+    @ParameterizedTest
+    @CsvSource({"59.9,0", "60,0", "61,4", "63.75,4", "65,3", "67.5,3", "70,2", "72.5,1", "75,1", "79.9,1"})
+    void deratesLinearlyFromSixtyToTheLowestLevelAtSeventyFive(double celsius, int level) {
+        Verdict v = at(new ThermalRule(ThermalLimits.DEFAULT), ctx, celsius);
+        assertThat(v).isEqualTo(level == 0 ? Verdict.OK : Verdict.derateTo(level));
+    }
+
+    @Test
+    void tripsAtEighty() {
+        ThermalRule rule = new ThermalRule(ThermalLimits.DEFAULT);
+        assertThat(at(rule, ctx, 80.0)).isEqualTo(Verdict.trip(Fault.OVER_TEMPERATURE));
+        assertThat(rule.explain(Verdict.trip(Fault.OVER_TEMPERATURE), null))
+                .isEqualTo("temperature 80.0 °C at or above the 80 °C trip limit");
+    }
+
+    @Test
+    void tightensAtOnceButRelaxesOnlyOneDegreeBelowTheStep() {
+        ThermalRule rule = new ThermalRule(ThermalLimits.DEFAULT);
+        assertThat(at(rule, ctx, 70.0)).isEqualTo(Verdict.derateTo(2)); // 1867 allowed
+        // level 3 (2200) is allowed again under 67.5 °C; relaxing waits for 66.5 °C
+        assertThat(at(rule, ctx, 67.4)).isEqualTo(Verdict.derateTo(2));
+        assertThat(at(rule, ctx, 66.6)).isEqualTo(Verdict.derateTo(2));
+        assertThat(at(rule, ctx, 66.4)).isEqualTo(Verdict.derateTo(3));
+        assertThat(at(rule, ctx, 67.0)).as("2267 allowed: level 3 holds").isEqualTo(Verdict.derateTo(3));
+        assertThat(at(rule, ctx, 69.0)).as("2000 allowed: tighten at once").isEqualTo(Verdict.derateTo(2));
+        assertThat(at(rule, ctx, 58.0)).isEqualTo(Verdict.OK);
+    }
+
+    @Test
+    void isOffWithoutATemperatureSensor() {
+        ctx.capabilities = EnumSet.of(Capability.CURRENT_SENSE);
+        assertThat(at(new ThermalRule(ThermalLimits.DEFAULT), ctx, 95)).isEqualTo(Verdict.OK);
+    }
+}
