@@ -1,0 +1,126 @@
+package org.percuss.controller.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private ConfigLoader.Result load(String yaml) throws IOException {
+        Path f = dir.resolve("percuss.yaml");
+        Files.writeString(f, yaml);
+        return ConfigLoader.load(f);
+    }
+
+    @Test
+    void anEmptyFileIsTheDefaults() throws IOException {
+        ConfigLoader.Result r = load("");
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.config()).isEqualTo(PercussConfig.DEFAULT);
+    }
+
+    @Test
+    void readsEveryKey() throws IOException {
+        ConfigLoader.Result r = load("""
+                levels: [1000, 1500, 2000, 2500]
+                warmup: 20s
+                ramp_ppm_per_second: 100
+                session_limit: 10m
+                zones:
+                  back: {budget: 12m}
+                  neck: {budget: 5m, max_level: 2}
+                  feet:
+                current: {derate_amps: 2.5, derate_after: 2s, trip_amps: 3.5, trip_after: 200ms}
+                stall: {fraction: 0.25, after: 400ms}
+                temperature: {derate_from_c: 55, lowest_at_c: 70, trip_c: 78}
+                supply: {trip_volts: 13.2}
+                keep_moving: {warn_after: 15s, derate_after: 30s}
+                stale_telemetry_periods: 8
+                """);
+        assertThat(r.problems()).isEmpty();
+        PercussConfig c = r.config();
+        assertThat(c.levels().ppm()).containsExactly(1000, 1500, 2000, 2500);
+        assertThat(c.warmup()).isEqualTo(Duration.ofSeconds(20));
+        assertThat(c.rampPpmPerSecond()).isEqualTo(100);
+        assertThat(c.sessionLimit()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(c.zones().zones()).containsExactly(new Zone("back", Duration.ofMinutes(12), 0),
+                new Zone("neck", Duration.ofMinutes(5), 2), new Zone("feet", Duration.ofMinutes(15), 0));
+        SafetyLimits s = c.safety();
+        assertThat(s.current()).isEqualTo(new CurrentLimits(2.5, Duration.ofSeconds(2), 3.5, Duration.ofMillis(200)));
+        assertThat(s.stall()).isEqualTo(new StallLimits(0.25, Duration.ofMillis(400)));
+        assertThat(s.thermal()).isEqualTo(new ThermalLimits(55, 70, 78));
+        assertThat(s.supply()).isEqualTo(new SupplyLimits(13.2));
+        assertThat(s.dwell()).isEqualTo(new DwellLimits(Duration.ofSeconds(15), Duration.ofSeconds(30)));
+        assertThat(s.staleTelemetryPeriods()).isEqualTo(8);
+    }
+
+    @Test
+    void namesEveryBadKeyItsValueAndTheAllowedRangeInOneRun() throws IOException {
+        ConfigLoader.Result r = load("""
+                levels: [1200, 1700, 5000]
+                session_limit: 20m
+                colour: blue
+                """);
+        assertThat(r.ok()).isFalse();
+        assertThat(r.problems()).extracting(Object::toString).containsExactlyInAnyOrder(
+                dir.resolve("percuss.yaml") + ":3: colour: unknown key (known keys here: current, keep_moving, levels,"
+                        + " ramp_ppm_per_second, session_limit, stale_telemetry_periods, stall, supply, temperature, warmup, zones)",
+                dir.resolve("percuss.yaml") + ":1: levels[2]: 5000 is outside 600..3600 ppm",
+                dir.resolve("percuss.yaml") + ":2: session_limit: 20m is outside 1s..15m");
+    }
+
+    @Test
+    void findsEveryKindOfProblem() throws IOException {
+        ConfigLoader.Result r = load("""
+                levels: [1700, 1200]
+                warmup: 61s
+                ramp_ppm_per_second: fast
+                zones:
+                  Neck: {budget: 5m}
+                  back: {budget: 16m, max_level: 9, colour: red}
+                current: {derate_amps: 4, trip_amps: 3}
+                temperature: {derate_from_c: 70, lowest_at_c: 65}
+                keep_moving: {warn_after: 20s, derate_after: 10s}
+                stale_telemetry_periods: 1
+                """);
+        assertThat(r.problems()).extracting(p -> p.line() + " " + p.path() + ": " + p.message()).containsExactlyInAnyOrder(
+                "1 levels[1]: 1200 ppm is not above the level before it (1700 ppm): levels must be ascending",
+                "2 warmup: 1m1s is outside 0s..1m",
+                "3 ramp_ppm_per_second: 'fast' is not a whole number (allowed: 10..1000 ppm/s)",
+                "5 zones.Neck: a zone name is lower case letters, digits and dashes",
+                "6 zones.back.colour: unknown key (known keys here: budget, max_level)",
+                "6 zones.back.budget: 16m is outside 1s..15m",
+                "6 zones.back.max_level: 9 is outside 1..5",
+                "7 current: trip_amps (3.0 A) must be above derate_amps (4.0 A)",
+                "8 temperature: needs derate_from_c < lowest_at_c < trip_c, got 70.0, 65.0, 80.0",
+                "9 keep_moving: derate_after (10s) must be after warn_after (20s)",
+                "10 stale_telemetry_periods: 1 is outside 2..50 periods");
+    }
+
+    @Test
+    void brokenFilesAreOneProblemEach() throws IOException {
+        assertThat(load("levels: [1200\n").problems()).singleElement().satisfies(p -> {
+            assertThat(p.message()).startsWith("not valid YAML");
+            assertThat(p.line()).isPositive();
+        });
+        assertThat(load("- a list\n").problems()).singleElement()
+                .satisfies(p -> assertThat(p.message()).startsWith("must be a mapping"));
+        assertThat(ConfigLoader.load(dir.resolve("nope.yaml")).problems()).singleElement()
+                .satisfies(p -> assertThat(p.toString()).endsWith("nope.yaml:0: no such file"));
+    }
+
+    @Test
+    void theExampleConfigIsValidAndSaysWhatTheDefaultsAre() {
+        ConfigLoader.Result r = ConfigLoader.load(Path.of("..", "examples", "percuss.yaml"));
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.config()).isEqualTo(PercussConfig.DEFAULT);
+    }
+}
