@@ -121,7 +121,8 @@ final class RunCommand implements Callable<Integer> {
                             config.sessionWarning().toNanos());
             ControlLoop loop;
             try {
-                loop = ControlLoop.create(backend.device(), config, timer, backend.ticker(), reporter);
+                loop = ControlLoop.create(backend.device(), config, timer, zone == null ? 0 : zone.maxLevel(),
+                        backend.ticker(), reporter);
             } catch (IllegalArgumentException e) {
                 throw usage(backend.device().name() + ": " + e.getMessage());
             }
@@ -185,7 +186,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** Why a zone with nothing left is refused: the zone, the minutes used, when it is available again. */
     static String refusal(ZoneBudget b, long nowEpochMillis) {
-        long waitMinutes = (b.availableAgainEpochMillis() - nowEpochMillis + 59_999) / 60_000;
+        long waitMinutes = Math.max(1, Math.round((b.availableAgainEpochMillis() - nowEpochMillis) / 60_000.0));
         return String.format(java.util.Locale.ROOT, "zone %s: %.1f of its %d minutes used in the last 60 minutes; available"
                         + " again at %s (in %d min)", b.zone().name(), b.usedMillis() / 60_000.0, b.zone().budget().toMinutes(),
                 UsageCommand.CLOCK.format(java.time.Instant.ofEpochMilli(b.availableAgainEpochMillis())

@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.percuss.controller.config.HardLimits;
-import org.percuss.controller.config.SpeedLevels;
+import org.percuss.controller.config.PercussConfig;
 import org.percuss.controller.config.YamlNode;
 import org.percuss.controller.config.YamlReader;
 import org.percuss.controller.config.YamlTree;
@@ -45,7 +45,7 @@ final class ScenarioReader {
     private static final Set<String> TOP = Set.of("name", "description", "seed", "gun", "session", "run_for", "steps",
             "expect", "invariants");
     private static final Set<String> GUN = Set.of("ambient_c", "battery_soc", "battery_ohms", "pressure_n", "moving");
-    private static final Set<String> SESSION = Set.of("level", "limit", "warmup", "zone", "start");
+    private static final Set<String> SESSION = Set.of("level", "limit", "warmup", "zone", "zone_used", "start");
     private static final Set<String> ACTIONS = Set.of("do", "level", "press", "pressure_n", "moving", "inject", "clear",
             "cut_link");
     private static final Set<String> STEP = union(ACTIONS, Set.of("at", "name", "for"));
@@ -69,15 +69,22 @@ final class ScenarioReader {
     }
 
     private final YamlReader in;
+    private final PercussConfig config;
     private final Map<String, Duration> stepTimes = new HashMap<>();
 
-    private ScenarioReader(String source) {
+    private ScenarioReader(String source, PercussConfig config) {
         this.in = new YamlReader(source);
+        this.config = config;
     }
 
-    /** Reads {@code file}; the problems name it as written on the command line. */
+    /** Reads {@code file} for the default configuration. */
     static Result read(Path file) {
-        ScenarioReader r = new ScenarioReader(file.toString());
+        return read(file, PercussConfig.DEFAULT);
+    }
+
+    /** Reads {@code file}, checking levels and zones against {@code config}; problems name the file as given. */
+    static Result read(Path file, PercussConfig config) {
+        ScenarioReader r = new ScenarioReader(file.toString(), config);
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             YamlNode root = YamlTree.read(reader);
             String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
@@ -140,7 +147,7 @@ final class ScenarioReader {
     }
 
     private SessionSettings session(YamlNode node) {
-        SessionSettings d = new SessionSettings(1, HardLimits.MAX_SESSION, Duration.ofSeconds(10), "", true);
+        SessionSettings d = new SessionSettings(1, HardLimits.MAX_SESSION, Duration.ofSeconds(10), "", Duration.ZERO, true);
         if (node == null) {
             return d;
         }
@@ -149,15 +156,35 @@ final class ScenarioReader {
             return d;
         }
         in.onlyKeys(m, SESSION);
-        int levels = SpeedLevels.DEFAULT.count();
+        int levels = config.levels().count();
         int level = field(m, "level") == null ? 1 : orDefault(in.integer(field(m, "level"), 1, levels, ""), 1);
         Duration limit = field(m, "limit") == null ? d.limit()
                 : orDefault(in.duration(field(m, "limit"), Duration.ofMillis(10), HardLimits.MAX_SESSION), d.limit());
         Duration warmup = field(m, "warmup") == null ? d.warmup()
                 : orDefault(in.duration(field(m, "warmup"), Duration.ZERO, HardLimits.MAX_WARMUP), d.warmup());
         String zone = orDefault(text(m, "zone"), "");
+        Duration zoneUsed = Duration.ZERO;
+        if (!zone.isEmpty()) {
+            var z = config.zones().find(zone);
+            if (z.isEmpty()) {
+                in.problem(field(m, "zone"), "unknown zone '" + zone + "' (zones: " + String.join(", ", config.zones().names())
+                        + ")");
+            } else {
+                if (!z.get().allows(level)) {
+                    in.problem(field(m, "level"), "level " + level + " is above the highest level allowed on zone " + zone
+                            + " (" + z.get().maxLevel() + ")");
+                }
+                if (field(m, "zone_used") != null) {
+                    Duration budget = z.get().budget();
+                    zoneUsed = orDefault(in.duration(field(m, "zone_used"), Duration.ZERO, budget.minusMillis(1)),
+                            Duration.ZERO);
+                }
+            }
+        } else if (field(m, "zone_used") != null) {
+            in.problem(field(m, "zone_used"), "'zone_used' needs a 'zone'");
+        }
         boolean start = field(m, "start") == null || orDefault(in.bool(field(m, "start")), true);
-        return new SessionSettings(level, limit, warmup, zone, start);
+        return new SessionSettings(level, limit, warmup, zone, zoneUsed, start);
     }
 
     private List<Step> steps(YamlNode node) {
@@ -217,7 +244,7 @@ final class ScenarioReader {
                 }
             }
             case "level" -> {
-                Integer level = in.integer(v, 1, SpeedLevels.DEFAULT.count(), "");
+                Integer level = in.integer(v, 1, config.levels().count(), "");
                 yield level == null ? null : new Action.SelectLevel(level);
             }
             case "press" -> {

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.percuss.controller.config.PercussConfig;
 import org.percuss.controller.config.ThermalLimits;
+import org.percuss.controller.config.Zone;
+import org.percuss.controller.session.SessionTimer;
 import org.percuss.controller.loop.ControlLoop;
 import org.percuss.controller.loop.LoopListener;
 import org.percuss.controller.loop.LoopState;
@@ -54,15 +56,26 @@ final class ScenarioRunner {
     private ScenarioRunner() {
     }
 
-    /** Runs {@code s}, writing a trace row per tick to {@code trace} when it is not null. */
+    /** Runs {@code s} with the default configuration. */
     static Result run(Scenario s, TraceWriter trace) {
+        return run(s, PercussConfig.DEFAULT, trace);
+    }
+
+    /**
+     * Runs {@code s} with {@code base}'s levels, thresholds and zones, writing a trace row per tick
+     * to {@code trace} when it is not null. A session on a zone has the zone's budget less the
+     * scenario's {@code zone_used} (the ledger is not read: a scenario does not depend on the
+     * user's history) and the zone's maximum level.
+     */
+    static Result run(Scenario s, PercussConfig base, TraceWriter trace) {
         Ticker wall = Ticker.system();
         long wallStart = wall.nanos();
         VirtualClock clock = new VirtualClock();
         SimulatedGun gun = SimulatedGun.create(clock, s.gun().physics(), s.seed());
         gun.plant().setPressure(s.gun().pressureNewtons());
         gun.board().setInput(Input.MOTION, s.gun().moving());
-        PercussConfig config = PercussConfig.DEFAULT.withWarmup(s.session().warmup()).withSessionLimit(s.session().limit());
+        PercussConfig config = base.withWarmup(s.session().warmup()).withSessionLimit(s.session().limit());
+        Zone zone = s.session().zone().isEmpty() ? null : config.zones().find(s.session().zone()).orElseThrow();
 
         ExpectationChecker expectations = new ExpectationChecker(s.expectations());
         RunRecord record = new RunRecord();
@@ -92,7 +105,12 @@ final class ScenarioRunner {
                 record.add(e);
             }
         };
-        ControlLoop loop = ControlLoop.create(gun.device(), config, clock, listener);
+        SessionTimer timer = zone == null
+                ? new SessionTimer(config.sessionLimit().toNanos(), config.sessionWarning().toNanos())
+                : new SessionTimer(config.sessionLimit().toNanos(), zone.budget().minus(s.session().zoneUsed()).toNanos(),
+                        zone.name(), config.sessionWarning().toNanos());
+        ControlLoop loop = ControlLoop.create(gun.device(), config, timer, zone == null ? 0 : zone.maxLevel(), clock,
+                listener);
         loop.selectLevel(s.session().level());
         InvariantChecker invariants = new InvariantChecker(new Invariants(
                 s.maxPpm() > 0 ? s.maxPpm() : loop.bounds().highestPpm(), config.rampPpmPerSecond(),

@@ -47,6 +47,10 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Write one CSV row per control tick (with several scenarios: FILE-<scenario>.csv).")
     private Path trace;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "A configuration file: its levels, safety thresholds and zones apply.")
+    private Path configFile;
+
     @Option(names = "--plot", paramLabel = "FILE.png",
             description = "Draw speeds, current, temperature, states and faults (with several: FILE-<scenario>.png).")
     private Path plot;
@@ -55,10 +59,14 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        PercussConfig config = ConfigOption.load(configFile, err);
+        if (config == null) {
+            return ExitCode.USAGE;
+        }
         List<Scenario> scenarios = new ArrayList<>();
         List<YamlReader.Problem> problems = new ArrayList<>();
         for (Path file : files) {
-            ScenarioReader.Result r = ScenarioReader.read(file);
+            ScenarioReader.Result r = ScenarioReader.read(file, config);
             problems.addAll(r.problems());
             if (r.ok()) {
                 scenarios.add(seed == null ? r.scenario() : r.scenario().withSeed(seed));
@@ -78,15 +86,14 @@ final class SimulateCommand implements Callable<Integer> {
             ScenarioRunner.Result result;
             try (TraceWriter traceWriter = trace == null ? null : new TraceWriter(Files.newBufferedWriter(
                     name(trace, stem), StandardCharsets.UTF_8))) {
-                result = ScenarioRunner.run(s, traceWriter);
+                result = ScenarioRunner.run(s, config, traceWriter);
             }
             for (Outcome o : result.outcomes()) {
                 out.println("  " + o + (o.line() > 0 ? "  [" + file + ":" + o.line() + "]" : ""));
             }
             if (plot != null) {
                 RunPlot.write(name(plot, stem), s.name() + " (seed " + s.seed() + ")", result.record(), result.markers(),
-                        ScenarioRunner.temperatureLines(PercussConfig.DEFAULT.safety().thermal()),
-                        PercussConfig.DEFAULT.levels().highestPpm());
+                        ScenarioRunner.temperatureLines(config.safety().thermal()), config.levels().highestPpm());
             }
             out.printf(Locale.ROOT, "  simulated %.1f s in %.2f s%n", result.simulatedNanos() / 1e9, result.wallNanos() / 1e9);
             out.flush();

@@ -66,18 +66,20 @@ public final class ControlLoop {
     private int topMeasuredPpm;
 
     /**
-     * A loop driving {@code device} with {@code config}, on {@code ticker}.
+     * A loop driving {@code device} with {@code config}, on {@code ticker}, never above
+     * {@code maxLevel} (a zone's maximum; 0 for none).
      *
      * @throws IllegalArgumentException when no configured level lies inside the device's range
+     *         and under the maximum
      */
     public ControlLoop(PercussionDevice device, PercussConfig config, SafetySupervisor supervisor,
-                       SessionTimer timer, Ticker ticker, LoopListener listener) {
+                       SessionTimer timer, int maxLevel, Ticker ticker, LoopListener listener) {
         this.device = device;
         this.ticker = ticker;
         this.listener = listener;
         this.supervisor = supervisor;
         this.timer = timer;
-        this.bounds = SpeedBounds.of(config.levels(), device.capabilities());
+        this.bounds = SpeedBounds.of(config.levels(), device.capabilities()).capAt(maxLevel);
         this.profile = new SpeedProfile(bounds.lowestPpm(), bounds.highestPpm(), config.warmup().toNanos(),
                 config.rampPpmPerSecond());
         this.hasButtons = device.capabilities().has(Capability.BUTTONS);
@@ -93,10 +95,17 @@ public final class ControlLoop {
                 config.sessionWarning().toNanos()), ticker, listener);
     }
 
-    /** A loop with every safety rule from {@code config} and this session timer (on a zone, say). */
+    /** A loop with every safety rule from {@code config}, this session timer, no zone maximum. */
     public static ControlLoop create(PercussionDevice device, PercussConfig config, SessionTimer timer, Ticker ticker,
                                      LoopListener listener) {
-        return new ControlLoop(device, config, SafetySupervisor.standard(config.safety()), timer, ticker, listener);
+        return create(device, config, timer, 0, ticker, listener);
+    }
+
+    /** A loop with every safety rule from {@code config}, this session timer and a zone's maximum level. */
+    public static ControlLoop create(PercussionDevice device, PercussConfig config, SessionTimer timer, int maxLevel,
+                                     Ticker ticker, LoopListener listener) {
+        return new ControlLoop(device, config, SafetySupervisor.standard(config.safety()), timer, maxLevel, ticker,
+                listener);
     }
 
     // ---- requests, from any thread -------------------------------------------------------------
@@ -253,8 +262,10 @@ public final class ControlLoop {
     private int stepLevel(int wanted) {
         int clamped = bounds.clamp(wanted);
         if (clamped != wanted) {
-            LOG.warn("button ignored: level {} is outside the usable levels {}..{}; staying at level {}",
-                    wanted, bounds.firstLevel(), bounds.lastLevel(), clamped);
+            String message = "button ignored: level " + wanted + " is outside the usable levels " + bounds.firstLevel()
+                    + ".." + bounds.lastLevel() + "; staying at level " + clamped;
+            LOG.warn(message);
+            listener.warning(message);
         }
         return clamped;
     }

@@ -45,6 +45,21 @@ public record SpeedBounds(SpeedLevels levels, int firstLevel, int lastLevel) {
         return new SpeedBounds(levels, first, last);
     }
 
+    /**
+     * These bounds with no level above {@code maxLevel} (a zone's maximum); 0 changes nothing.
+     *
+     * @throws IllegalArgumentException when that leaves no level
+     */
+    public SpeedBounds capAt(int maxLevel) {
+        if (maxLevel == 0 || maxLevel >= lastLevel) {
+            return this;
+        }
+        if (maxLevel < firstLevel) {
+            throw new IllegalArgumentException("no usable level is at or under level " + maxLevel);
+        }
+        return new SpeedBounds(levels, firstLevel, maxLevel);
+    }
+
     public boolean usable(int level) {
         return level >= firstLevel && level <= lastLevel;
     }
@@ -73,7 +88,7 @@ public record SpeedBounds(SpeedLevels levels, int firstLevel, int lastLevel) {
         if (level < 1 || level > levels.count()) {
             return "level must be 1.." + levels.count() + ", got " + level;
         }
-        return "level " + level + " (" + levels.ppmOf(level) + " ppm) is outside the device's range; usable levels are "
-                + firstLevel + ".." + lastLevel;
+        return "level " + level + " (" + levels.ppmOf(level) + " ppm) is outside the usable levels " + firstLevel + ".."
+                + lastLevel + " (the device's range, and the zone's maximum)";
     }
 }

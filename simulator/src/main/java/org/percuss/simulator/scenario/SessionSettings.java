@@ -9,7 +9,8 @@ import java.time.Duration;
  * @param limit the session's running-time limit
  * @param warmup the warm-up
  * @param zone the muscle group, or empty for none
+ * @param zoneUsed how much of the zone's budget the last hour has already used
  * @param start whether the session starts at 0 s (else a step starts it)
  */
-public record SessionSettings(int level, Duration limit, Duration warmup, String zone, boolean start) {
+public record SessionSettings(int level, Duration limit, Duration warmup, String zone, Duration zoneUsed, boolean start) {
 }
