@@ -172,6 +172,10 @@ public final class ControlLoop {
         long runningNanos = commandedPpm > 0 ? dt : 0;
         timer.addRunning(runningNanos);
 
+        // A clear applies to what was latched before this tick (what the user saw), never to a trip
+        // of this same tick, and never in the tick of an emergency-stop request: those get their
+        // zero command and stay latched until a later clear.
+        int latchedBefore = supervisor.latchedBits();
         // 1. read telemetry
         telemetry = device.telemetry();
         // 2. safety supervisor
@@ -181,7 +185,7 @@ public final class ControlLoop {
             supervisor.trip(Fault.EMERGENCY_STOP, "requested by the user");
         }
         // 3. state machine
-        step(req, now);
+        step(req, now, latchedBefore);
         // 4. speed profile
         int command = state.motorOn() ? profile.next(targetPpm, runningNanos) : 0;
         if (state.motorOn()) {
@@ -195,12 +199,18 @@ public final class ControlLoop {
         }
     }
 
-    private void step(int req, long now) {
+    private void step(int req, long now, int latchedBefore) {
         if (state == LoopState.FINISHED) {
             return;
         }
         if (supervisor.hasLatched() && (req & REQ_CLEAR) != 0) {
-            tryClear(now);
+            if ((req & REQ_EMERGENCY_STOP) != 0) {
+                LOG.warn("faults not cleared: the emergency stop was pressed on this tick");
+            } else if (supervisor.latchedBits() == latchedBefore) {
+                tryClear(now);
+            } else {
+                LOG.warn("faults not cleared: a new one latched on this tick; clear again");
+            }
         }
         if (supervisor.hasLatched()) {
             halt();

@@ -337,5 +337,51 @@ class ControlLoopTest {
             assertThat(h.board.targetPpm()).isZero();
             assertThat(h.board.latchedFaults().contains(Fault.COMM_TIMEOUT)).isTrue();
         }
+
+        @Test
+        void aClearInTheSameTickAsAnEmergencyStopDoesNotUndoIt() {
+            // found by SafetyInvariantsProperties: the e-stop latched and was cleared in one tick,
+            // and the motor never saw a zero
+            h.loop.selectLevel(3);
+            h.loop.start();
+            h.run(Duration.ofSeconds(20));
+            h.loop.emergencyStop();
+            h.loop.clearFaults();
+            h.loop.start();
+            h.run(Duration.ofMillis(10));
+            assertThat(h.last().commandedPpm()).isZero();
+            assertThat(h.loop.state()).isEqualTo(LoopState.EMERGENCY_STOP);
+            h.run(Duration.ofSeconds(1));
+            assertThat(h.loop.state()).as("latched until a later clear").isEqualTo(LoopState.EMERGENCY_STOP);
+            h.loop.clearFaults();
+            h.run(Duration.ofMillis(10));
+            assertThat(h.loop.state()).isEqualTo(LoopState.IDLE);
+        }
+
+        @Test
+        void aSecondEmergencyStopWhileLatchedIsNotSwallowedByAClear() {
+            h.loop.start();
+            h.run(Duration.ofSeconds(1));
+            h.loop.emergencyStop();
+            h.run(Duration.ofMillis(10));
+            h.loop.emergencyStop();
+            h.loop.clearFaults();
+            h.run(Duration.ofMillis(10));
+            assertThat(h.loop.state()).isEqualTo(LoopState.EMERGENCY_STOP);
+        }
+
+        @Test
+        void aClearPendingWhenAFaultTripsDoesNotClearThatFault() {
+            h.loop.selectLevel(3);
+            h.loop.start();
+            h.run(Duration.ofSeconds(20));
+            h.run(Duration.ofMillis(15));       // between ticks; the next report and tick are at 20.020 s
+            h.board.latchFault(Fault.INTERNAL); // the board reports it at 20.020 s, just before that tick
+            h.loop.clearFaults();               // the user asks for a clear before having seen it
+            h.run(Duration.ofMillis(5));
+            assertThat(h.device.telemetry().faults().contains(Fault.INTERNAL)).isTrue();
+            assertThat(h.loop.state()).isEqualTo(LoopState.FAULT);
+            assertThat(h.loop.latchedFaults().contains(Fault.INTERNAL)).isTrue();
+        }
     }
 }
