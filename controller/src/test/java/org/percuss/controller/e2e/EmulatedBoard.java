@@ -23,6 +23,7 @@ final class EmulatedBoard implements AutoCloseable {
         VirtualClock clock = new VirtualClock();
         board = SimulatedGun.create(clock).board();
         link = new RecordingLink(JSerialCommLink.open(port.toString(), 115200));
+        link.boardClock(clock::nanos); // read on the board's thread, which owns the clock
         runner = new BoardRunner(link, clock, board, Ticker.system());
         thread = Thread.ofPlatform().name("emulated-board").start(runner);
     }

@@ -20,6 +20,9 @@ final class RecordingLink implements SerialLink {
     private final PacketDecoder fromHost = new PacketDecoder();
     private final PacketDecoder fromBoard = new PacketDecoder();
     final List<Timed> hostPackets = new CopyOnWriteArrayList<>();
+    /** The board's clock, in ms, when each host packet was read (the board thread reads it). */
+    final List<Long> hostPacketBoardMillis = new CopyOnWriteArrayList<>();
+    private java.util.function.LongSupplier boardClock = () -> 0;
     final List<Timed> boardPackets = new CopyOnWriteArrayList<>();
     private final Object changed = new Object();
     private final SplittableRandom random = new SplittableRandom(42);
@@ -28,6 +31,11 @@ final class RecordingLink implements SerialLink {
 
     RecordingLink(SerialLink link) {
         this.link = link;
+    }
+
+    /** Where to read the board's clock, in nanoseconds, when a host packet arrives. */
+    void boardClock(java.util.function.LongSupplier nanos) {
+        this.boardClock = nanos;
     }
 
     /**
@@ -61,7 +69,11 @@ final class RecordingLink implements SerialLink {
         int n = link.read(buffer, offset, length);
         if (n > 0) {
             long now = System.nanoTime();
-            fromHost.feed(buffer, offset, n, p -> hostPackets.add(new Timed(now, p)));
+            long board = boardClock.getAsLong() / 1_000_000L;
+            fromHost.feed(buffer, offset, n, p -> {
+                hostPackets.add(new Timed(now, p));
+                hostPacketBoardMillis.add(board);
+            });
             signal();
             flipBits(buffer, offset, n);
         }

@@ -170,13 +170,14 @@ class SerialEndToEndTest {
         host.kill(); // SIGKILL: no STOP, nothing
         assertThat(board.link.await(() -> board.firstFromBoard(0, t -> t.packet() instanceof Packet.TelemetryReport r
                 && (r.faults() & Fault.COMM_TIMEOUT.mask()) != 0) != null, 2000)).isTrue();
-        long lastFromHost = board.hostPackets().getLast().nanos();
         Timed timeout = board.firstFromBoard(0, t -> t.packet() instanceof Packet.TelemetryReport r
                 && (r.faults() & Fault.COMM_TIMEOUT.mask()) != 0);
-        // The board stops the motor watchdog_ms after the last packet and reports it in its next
-        // telemetry; 5 ms is the emulator's own loop granularity (an idle read waits 0.5 ms).
-        assertThat((timeout.nanos() - lastFromHost) / MS).isBetween((long) WATCHDOG_MS - 5,
-                (long) WATCHDOG_MS + TELEMETRY_MS + 5);
+        // In the board's own time, free of this machine's scheduling: the last host packet was read
+        // at board time L; the watchdog stops the motor at L + watchdog_ms (to the 1 ms physics
+        // step) and the next telemetry report, stamped with the board's uptime, tells of it.
+        long lastFromHostBoardMillis = board.link.hostPacketBoardMillis.getLast();
+        long reportedAt = ((Packet.TelemetryReport) timeout.packet()).uptimeMillis();
+        assertThat(reportedAt - lastFromHostBoardMillis).isBetween((long) WATCHDOG_MS, (long) WATCHDOG_MS + TELEMETRY_MS + 1);
         assertThat(((Packet.TelemetryReport) timeout.packet()).measuredPpm()).isLessThan(2200);
     }
 

@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
  *       and latches its own state on its next tick.</li>
  *   <li>A link that fails (a write error, a read of end-of-stream: unplugged, the other end gone)
  *       makes every later command throw {@link DeviceException} naming the port.</li>
- *   <li>{@link #stop()} and {@link #close()} send STOP and are safe from any thread.</li>
+ *   <li>{@link #stop()} and {@link #close()} send STOP and are safe from any thread; close waits
+ *       up to 200 ms for the board's ACK first, since closing a port may drop unsent bytes.</li>
  * </ul>
  * The control tick's {@link #commandSpeed} allocates nothing: the frame is encoded into a reused
  * buffer.
@@ -58,6 +59,7 @@ public final class SerialDevice implements PercussionDevice {
     public static final int DEFAULT_TELEMETRY_PERIOD_MILLIS = 20;
     private static final long HELLO_RETRY_NANOS = 200_000_000L;
     private static final long CLEAR_TIMEOUT_NANOS = 500_000_000L;
+    private static final long CLOSE_CONFIRM_NANOS = 200_000_000L;
 
     private final SerialLink link;
     private final Ticker ticker;
@@ -381,6 +383,40 @@ public final class SerialDevice implements PercussionDevice {
         }
     }
 
+    /**
+     * STOP, then a short wait for the board's answer before the port closes: closing a serial port
+     * may throw away what is still in its output queue, and this STOP is the last word.
+     */
+    private void stopAndConfirm() {
+        if (linkError != null || helloReply == null) {
+            stop();
+            return;
+        }
+        long deadline = ticker.nanos() + CLOSE_CONFIRM_NANOS;
+        synchronized (replies) {
+            awaitedReply = null;
+            int s;
+            try {
+                s = send(PacketType.STOP, 0);
+            } catch (DeviceException e) {
+                return;
+            }
+            awaitedSeq = s;
+            while (awaitedReply == null && linkError == null && ticker.nanos() - deadline < 0) {
+                try {
+                    replies.wait(1);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            if (awaitedReply == null) {
+                LOG.warn("{}: no answer to the closing STOP within {} ms", name(), CLOSE_CONFIRM_NANOS / 1_000_000L);
+            }
+            awaitedSeq = -1;
+        }
+    }
+
     /** How many commands the board refused. */
     public long nacks() {
         return nacks;
@@ -396,7 +432,7 @@ public final class SerialDevice implements PercussionDevice {
         if (closed) {
             return;
         }
-        stop();
+        stopAndConfirm();
         closed = true;
         link.close();
         if (reader.isAlive() && Thread.currentThread() != reader) {

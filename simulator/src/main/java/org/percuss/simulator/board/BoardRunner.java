@@ -60,12 +60,14 @@ public final class BoardRunner implements Runnable {
         long clockStart = clock.nanos();
         try {
             while (!stopped) {
-                // the link's read waits a millisecond or so when nothing comes
-                int n = link.read(buffer, 0, buffer.length);
+                // Bring the board's clock up to now first, so what is read next is read, and
+                // handled, at one board time.
                 clock.advanceTo(Math.max(clock.nanos(), clockStart + (wall.nanos() - wallStart)), () -> false);
                 for (Runnable action; (action = actions.poll()) != null; ) {
                     action.run();
                 }
+                // the link's read waits a millisecond or so when nothing comes
+                int n = link.read(buffer, 0, buffer.length);
                 if (n < 0) {
                     endReason = "the link was closed";
                     return;
