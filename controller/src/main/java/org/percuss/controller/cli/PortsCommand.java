@@ -20,15 +20,17 @@ final class PortsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        List<PortInfo> ports = JSerialCommLink.listPorts();
-        if (ports.isEmpty()) {
-            out.println("no serial ports found (plug in a USB-serial adapter; for a pseudo-terminal pair see docs/board-makers.md)");
-        } else {
-            for (PortInfo p : ports) {
-                out.printf("%-24s %s%n", p.path(), p.description());
-            }
-        }
+        lines(JSerialCommLink.listPorts()).forEach(out::println);
         out.flush();
         return ExitCode.OK;
+    }
+
+    /** What {@code percuss ports} prints for {@code ports}: one line each, or one saying there are none. */
+    static List<String> lines(List<PortInfo> ports) {
+        if (ports.isEmpty()) {
+            return List.of("no serial ports found (plug in a USB-serial adapter; for a pseudo-terminal pair see"
+                    + " docs/board-makers.md)");
+        }
+        return ports.stream().map(p -> String.format("%-24s %s", p.path(), p.description())).toList();
     }
 }
