@@ -33,6 +33,11 @@ class SerialDeviceTest {
 
     /** A board that answers each host packet with what {@code script} returns, and sends telemetry. */
     private void board(Function<Packet, List<Packet>> script, boolean telemetry, int faults) {
+        board(script, telemetry, () -> faults);
+    }
+
+    /** The same, with fault bits that may change as the board runs. */
+    private void board(Function<Packet, List<Packet>> script, boolean telemetry, java.util.function.IntSupplier faults) {
         boardThread = Thread.ofPlatform().start(() -> {
             PacketDecoder decoder = new PacketDecoder();
             byte[] buf = new byte[256];
@@ -47,7 +52,7 @@ class SerialDeviceTest {
                     List<Packet> replies = new ArrayList<>();
                     decoder.feed(buf, 0, n, p -> replies.addAll(script.apply(p)));
                     if (telemetry && System.nanoTime() >= nextTelemetry) {
-                        replies.add(new Packet.TelemetryReport(seq++ & 0xFF, 0, 0, 250, 16000, 0, faults, 5));
+                        replies.add(new Packet.TelemetryReport(seq++ & 0xFF, 0, 0, 250, 16000, 0, faults.getAsInt(), 5));
                         nextTelemetry += 20_000_000L;
                     }
                     for (Packet r : replies) {
@@ -117,36 +122,12 @@ class SerialDeviceTest {
     @Test
     void afterTheConnectClearTheTelemetryInHandNoLongerShowsTheClearedFault() {
         int[] faults = {Fault.COMM_TIMEOUT.mask()};
-        boardThread = Thread.ofPlatform().start(() -> {
-            PacketDecoder decoder = new PacketDecoder();
-            byte[] buf = new byte[256];
-            long nextTelemetry = System.nanoTime();
-            try {
-                while (!stop) {
-                    int n = link[1].read(buf, 0, buf.length);
-                    if (n < 0) {
-                        return;
-                    }
-                    List<Packet> replies = new ArrayList<>();
-                    decoder.feed(buf, 0, n, p -> {
-                        if (p instanceof Packet.ClearFaults) {
-                            faults[0] = 0;
-                        }
-                        replies.addAll(goodBoard(p));
-                    });
-                    if (System.nanoTime() >= nextTelemetry) {
-                        replies.add(new Packet.TelemetryReport(0, 0, 0, 250, 16000, 0, faults[0], 5));
-                        nextTelemetry += 20_000_000L;
-                    }
-                    for (Packet r : replies) {
-                        byte[] w = PacketEncoder.toWire(r);
-                        link[1].write(w, 0, w.length);
-                    }
-                }
-            } catch (IOException e) {
-                // closed
+        board(p -> {
+            if (p instanceof Packet.ClearFaults) {
+                faults[0] = 0;
             }
-        });
+            return goodBoard(p);
+        }, true, () -> faults[0]);
         SerialDevice host = SerialDevice.open(link[0], Ticker.system());
         assertThat(host.telemetry().faults().isEmpty()).isTrue();
         host.close();
@@ -169,37 +150,13 @@ class SerialDeviceTest {
     void aFaultReportIsAStopAtOnceAndNoSpeedFollowsUntilCleared() throws Exception {
         int[] faults = {0};
         List<Packet> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-        boardThread = Thread.ofPlatform().start(() -> {
-            PacketDecoder decoder = new PacketDecoder();
-            byte[] buf = new byte[256];
-            long nextTelemetry = System.nanoTime();
-            try {
-                while (!stop) {
-                    int n = link[1].read(buf, 0, buf.length);
-                    if (n < 0) {
-                        return;
-                    }
-                    List<Packet> replies = new ArrayList<>();
-                    decoder.feed(buf, 0, n, p -> {
-                        seen.add(p);
-                        if (p instanceof Packet.ClearFaults) {
-                            faults[0] = 0;
-                        }
-                        replies.addAll(goodBoard(p));
-                    });
-                    if (System.nanoTime() >= nextTelemetry) {
-                        replies.add(new Packet.TelemetryReport(0, 0, 0, 250, 16000, 0, faults[0], 5));
-                        nextTelemetry += 20_000_000L;
-                    }
-                    for (Packet r : replies) {
-                        byte[] w = PacketEncoder.toWire(r);
-                        link[1].write(w, 0, w.length);
-                    }
-                }
-            } catch (IOException e) {
-                // closed
+        board(p -> {
+            seen.add(p);
+            if (p instanceof Packet.ClearFaults) {
+                faults[0] = 0;
             }
-        });
+            return goodBoard(p);
+        }, true, () -> faults[0]);
         SerialDevice host = SerialDevice.open(link[0], Ticker.system());
         host.commandSpeed(2000);
         faults[0] = Fault.STALL.mask();
