@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
@@ -83,10 +84,10 @@ final class BoardCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (baud < 1200 || baud > 4_000_000) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--baud must be 1200..4000000, got " + baud);
+            throw new ParameterException(spec.commandLine(), "--baud must be 1200..4000000, got " + baud);
         }
         if (noise < 0 || noise > 10_000) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--noise must be 0..10000, got " + noise);
+            throw new ParameterException(spec.commandLine(), "--noise must be 0..10000, got " + noise);
         }
         PrintWriter out = spec.commandLine().getOut();
         VirtualClock clock = new VirtualClock();

@@ -6,8 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.percuss.controller.config.HardLimits;
@@ -187,10 +190,10 @@ final class RunCommand implements Callable<Integer> {
     /** Why a zone with nothing left is refused: the zone, the minutes used, when it is available again. */
     static String refusal(ZoneBudget b, long nowEpochMillis) {
         long waitMinutes = Math.max(1, Math.round((b.availableAgainEpochMillis() - nowEpochMillis) / 60_000.0));
-        return String.format(java.util.Locale.ROOT, "zone %s: %.1f of its %d minutes used in the last 60 minutes; available"
+        return String.format(Locale.ROOT, "zone %s: %.1f of its %d minutes used in the last 60 minutes; available"
                         + " again at %s (in %d min)", b.zone().name(), b.usedMillis() / 60_000.0, b.zone().budget().toMinutes(),
-                UsageCommand.CLOCK.format(java.time.Instant.ofEpochMilli(b.availableAgainEpochMillis())
-                        .atZone(java.time.ZoneId.systemDefault())), waitMinutes);
+                UsageCommand.CLOCK.format(Instant.ofEpochMilli(b.availableAgainEpochMillis())
+                        .atZone(ZoneId.systemDefault())), waitMinutes);
     }
 
     /** The session's settings, each checked against its allowed range before anything starts. */

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import org.percuss.controller.config.DurationText;
 import org.percuss.controller.config.HardLimits;
 import org.percuss.controller.config.PercussConfig;
 import org.percuss.controller.config.YamlNode;
@@ -210,7 +212,7 @@ final class ScenarioReader {
             String name = orDefault(text(m, "name"), "");
             List<String> actions = m.entries().keySet().stream().filter(ACTIONS::contains).toList();
             if (actions.size() != 1) {
-                in.problem(m, "a step does exactly one of " + String.join(", ", new java.util.TreeSet<>(ACTIONS))
+                in.problem(m, "a step does exactly one of " + String.join(", ", new TreeSet<>(ACTIONS))
                         + (actions.isEmpty() ? "; it has none" : "; it has " + String.join(", ", actions)));
                 continue;
             }
@@ -325,7 +327,7 @@ final class ScenarioReader {
             }
             if (m.entries().keySet().stream().noneMatch(CONDITIONS::contains)) {
                 in.problem(m, "an expectation needs at least one condition (" + String.join(", ",
-                        new java.util.TreeSet<>(CONDITIONS)) + ")");
+                        new TreeSet<>(CONDITIONS)) + ")");
                 continue;
             }
             if (conditions.isEmpty()) {
@@ -371,10 +373,10 @@ final class ScenarioReader {
             return new Timing.Within(from, window, anchor.trim());
         }
         try {
-            return new Timing.Within(org.percuss.controller.config.DurationText.parse(anchor), window, "");
+            return new Timing.Within(DurationText.parse(anchor), window, "");
         } catch (IllegalArgumentException e) {
             in.problem(after, "'" + anchor + "' is neither a time nor the name of a step"
-                    + (stepTimes.isEmpty() ? "" : " (steps: " + String.join(", ", new java.util.TreeSet<>(stepTimes.keySet())) + ")"));
+                    + (stepTimes.isEmpty() ? "" : " (steps: " + String.join(", ", new TreeSet<>(stepTimes.keySet())) + ")"));
             return null;
         }
     }

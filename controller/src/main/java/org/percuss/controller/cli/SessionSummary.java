@@ -1,6 +1,7 @@
 package org.percuss.controller.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import org.percuss.controller.loop.ControlLoop;
 import org.percuss.controller.loop.Durations;
 import org.percuss.controller.loop.StopReason;
@@ -13,11 +14,11 @@ final class SessionSummary {
     }
 
     static void print(ControlLoop loop, PrintWriter out) {
-        print(loop, out, java.util.List.of());
+        print(loop, out, List.of());
     }
 
     /** The summary, then {@code extra} lines (safety events, the zone's use). */
-    static void print(ControlLoop loop, PrintWriter out, java.util.List<String> extra) {
+    static void print(ControlLoop loop, PrintWriter out, List<String> extra) {
         StopReason reason = loop.stopReason();
         // The message names the fault already ("over temperature: reported by the device");
         // a plain fault gets "safety stop" in front so the kind of ending is never in doubt.

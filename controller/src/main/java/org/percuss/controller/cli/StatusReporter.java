@@ -1,6 +1,8 @@
 package org.percuss.controller.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import org.percuss.controller.loop.ControlLoop;
 import org.percuss.controller.loop.Durations;
 import org.percuss.controller.loop.LoopListener;
@@ -29,7 +31,7 @@ final class StatusReporter implements LoopListener {
     private long nextLineNanos;
     private long nextRedrawNanos;
     private boolean liveLineShown;
-    private final java.util.List<String> safetyLog = new java.util.ArrayList<>();
+    private final List<String> safetyLog = new ArrayList<>();
     private String derateReason = "";
 
     /**
@@ -80,8 +82,8 @@ final class StatusReporter implements LoopListener {
     }
 
     /** The session's derates and trips, for the summary. */
-    java.util.List<String> safetyLog() {
-        return java.util.List.copyOf(safetyLog);
+    List<String> safetyLog() {
+        return List.copyOf(safetyLog);
     }
 
     /** Called after every tick. */

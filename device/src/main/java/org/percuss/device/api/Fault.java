@@ -30,8 +30,6 @@ public enum Fault {
     /** Mask of the fault bits defined by the link protocol (bits 0..6). */
     public static final int WIRE_MASK = 0x7F;
 
-    private static final Fault[] VALUES = values();
-
     private final int bit;
     private final String description;
 
@@ -58,15 +56,5 @@ public enum Fault {
     /** Lower-case words for messages, for example {@code "over temperature"}. */
     public String description() {
         return description;
-    }
-
-    /** The fault with the given bit, or {@code null} when no fault has it. */
-    static Fault ofBit(int bit) {
-        for (Fault f : VALUES) {
-            if (f.bit == bit) {
-                return f;
-            }
-        }
-        return null;
     }
 }

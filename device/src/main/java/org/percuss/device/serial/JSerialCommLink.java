@@ -2,6 +2,8 @@ package org.percuss.device.serial;
 
 import com.fazecast.jSerialComm.SerialPort;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
@@ -40,7 +42,7 @@ public final class JSerialCommLink implements SerialLink {
      */
     public static JSerialCommLink open(String path, int baud) {
         String name = "serial:" + path;
-        if (!new java.io.File(path).exists()) {
+        if (!Files.exists(Path.of(path))) {
             throw new DeviceException(name + ": no such port (is the adapter plugged in? `percuss ports` lists them)");
         }
         SerialPort port;

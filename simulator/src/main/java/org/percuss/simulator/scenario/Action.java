@@ -1,6 +1,7 @@
 package org.percuss.simulator.scenario;
 
 import java.time.Duration;
+import java.util.Locale;
 import org.percuss.device.api.Input;
 import org.percuss.simulator.fault.InjectedFault;
 
@@ -26,7 +27,7 @@ public sealed interface Action {
     record Controller(Command command) implements Action {
         @Override
         public String describe() {
-            return command.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return command.name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 
@@ -42,7 +43,7 @@ public sealed interface Action {
     record Press(Input button) implements Action {
         @Override
         public String describe() {
-            return "press " + button.name().toLowerCase(java.util.Locale.ROOT).replace("_button", "");
+            return "press " + button.name().toLowerCase(Locale.ROOT).replace("_button", "");
         }
     }
 

@@ -1,8 +1,10 @@
 package org.percuss.simulator.scenario;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.percuss.device.api.Fault;
+import org.percuss.device.api.FaultSet;
 
 /**
  * One thing an expectation checks on a tick: the controller's state, a speed, a measurement, a
@@ -70,7 +72,7 @@ public sealed interface Condition {
 
         @Override
         public String observed(Sample s, List<Event> events) {
-            return s.faultBits() == 0 ? "no faults" : new org.percuss.device.api.FaultSet(s.faultBits()).faults().toString();
+            return s.faultBits() == 0 ? "no faults" : new FaultSet(s.faultBits()).faults().toString();
         }
     }
 
@@ -95,7 +97,7 @@ public sealed interface Condition {
         public String observed(Sample s, List<Event> events) {
             for (Event e : events) {
                 if (e.text().contains(text)) {
-                    return "\"" + e.text() + "\" at " + String.format(java.util.Locale.ROOT, "%.2f s", e.nanos() / 1e9);
+                    return "\"" + e.text() + "\" at " + String.format(Locale.ROOT, "%.2f s", e.nanos() / 1e9);
                 }
             }
             return events.isEmpty() ? "no events" : "no such event among " + events.size() + ", latest \""

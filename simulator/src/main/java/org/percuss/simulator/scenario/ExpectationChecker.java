@@ -1,6 +1,7 @@
 package org.percuss.simulator.scenario;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -29,7 +30,7 @@ public final class ExpectationChecker {
     /** Something happened; events come in time order. */
     public void event(Event e) {
         if (events.size() == eventTimes.length) {
-            eventTimes = java.util.Arrays.copyOf(eventTimes, eventTimes.length * 2);
+            eventTimes = Arrays.copyOf(eventTimes, eventTimes.length * 2);
         }
         eventTimes[events.size()] = e.nanos();
         events.add(e);

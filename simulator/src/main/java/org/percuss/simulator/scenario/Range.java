@@ -24,16 +24,6 @@ public record Range(double min, double max) {
         return value >= min && value <= max;
     }
 
-    /** At least {@code min}, no upper bound. */
-    public static Range atLeast(double min) {
-        return new Range(min, Double.POSITIVE_INFINITY);
-    }
-
-    /** At most {@code max}, no lower bound. */
-    public static Range atMost(double max) {
-        return new Range(Double.NEGATIVE_INFINITY, max);
-    }
-
     @Override
     public String toString() {
         if (min == max) {
