@@ -331,24 +331,7 @@ public final class SerialDevice implements PercussionDevice {
     @Override
     public boolean clearFaults() {
         failIfLinkLost();
-        long deadline = ticker.nanos() + CLEAR_TIMEOUT_NANOS;
-        Packet answer;
-        synchronized (replies) {
-            awaitedReply = null;
-            awaitedSeq = -1;
-            int s = send(PacketType.CLEAR_FAULTS, 0);
-            awaitedSeq = s;
-            while (awaitedReply == null && linkError == null && ticker.nanos() - deadline < 0) {
-                try {
-                    replies.wait(Math.max(1, (deadline - ticker.nanos()) / 1_000_000L));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-            answer = awaitedReply;
-            awaitedSeq = -1;
-        }
+        Packet answer = sendAndAwaitReply(PacketType.CLEAR_FAULTS, CLEAR_TIMEOUT_NANOS);
         failIfLinkLost();
         if (answer instanceof Packet.Ack) {
             awaitTelemetryAfter(ticker.nanos());
@@ -357,10 +340,35 @@ public final class SerialDevice implements PercussionDevice {
             }
             return true;
         }
-        if (answer == null) {
-            LOG.warn("{}: no answer to CLEAR_FAULTS within {} ms", name(), CLEAR_TIMEOUT_NANOS / 1_000_000L);
-        }
         return false;
+    }
+
+    /**
+     * Sends a payload-less command and waits up to {@code timeoutNanos} for the board's ACK or NACK
+     * of it; logs and returns {@code null} when none comes.
+     *
+     * @throws DeviceException when the link fails while sending
+     */
+    private Packet sendAndAwaitReply(PacketType type, long timeoutNanos) {
+        long deadline = ticker.nanos() + timeoutNanos;
+        synchronized (replies) {
+            awaitedReply = null;
+            awaitedSeq = send(type, 0);
+            while (awaitedReply == null && linkError == null && ticker.nanos() - deadline < 0) {
+                try {
+                    replies.wait(Math.max(1, (deadline - ticker.nanos()) / 1_000_000L));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            Packet answer = awaitedReply;
+            awaitedSeq = -1;
+            if (answer == null && linkError == null) {
+                LOG.warn("{}: no answer to {} within {} ms", name(), type, timeoutNanos / 1_000_000L);
+            }
+            return answer;
+        }
     }
 
     /**
@@ -392,28 +400,10 @@ public final class SerialDevice implements PercussionDevice {
             stop();
             return;
         }
-        long deadline = ticker.nanos() + CLOSE_CONFIRM_NANOS;
-        synchronized (replies) {
-            awaitedReply = null;
-            int s;
-            try {
-                s = send(PacketType.STOP, 0);
-            } catch (DeviceException e) {
-                return;
-            }
-            awaitedSeq = s;
-            while (awaitedReply == null && linkError == null && ticker.nanos() - deadline < 0) {
-                try {
-                    replies.wait(1);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-            if (awaitedReply == null) {
-                LOG.warn("{}: no answer to the closing STOP within {} ms", name(), CLOSE_CONFIRM_NANOS / 1_000_000L);
-            }
-            awaitedSeq = -1;
+        try {
+            sendAndAwaitReply(PacketType.STOP, CLOSE_CONFIRM_NANOS);
+        } catch (DeviceException e) {
+            // the link is gone; the board's watchdog stops the motor
         }
     }
 
