@@ -213,10 +213,15 @@ final class RunCommand implements Callable<Integer> {
                 throw usage("--time-scale applies only to --device sim; real hardware runs in real time");
             }
             if (!(timeScale >= 1 && timeScale <= 1000)) {
-                throw usage("--time-scale must be 1..1000, got " + timeScale);
+                throw usage("--time-scale must be 1..1000, got " + plain(timeScale));
             }
         }
         return defaults.withWarmup(warmup).withSessionLimit(limit);
+    }
+
+    /** A number as a user would write it: {@code 1001}, not {@code 1001.0}. */
+    private static String plain(double x) {
+        return Double.isFinite(x) ? java.math.BigDecimal.valueOf(x).stripTrailingZeros().toPlainString() : String.valueOf(x);
     }
 
     private TraceWriter openTrace() {

@@ -25,7 +25,8 @@ class RunCommandTest {
             --limit 20                              | '20' is not a duration
             --warmup 61s                            | --warmup must be 0s..60s, got 1m1s
             --time-scale 0.5                        | --time-scale must be 1..1000, got 0.5
-            --time-scale 1001                       | --time-scale must be 1..1000, got 1001.0
+            --time-scale 1001                       | --time-scale must be 1..1000, got 1001
+            --time-scale NaN                        | --time-scale must be 1..1000, got NaN
             --time-scale 10 --device serial:/dev/x  | --time-scale applies only to --device sim
             --device usb                            | 'usb' is not a device; use sim or serial:PATH[@BAUD]
             --bogus                                 | Unknown option: '--bogus'
