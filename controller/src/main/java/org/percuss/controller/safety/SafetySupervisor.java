@@ -78,7 +78,12 @@ public final class SafetySupervisor {
                     }
                 }
             }
-            previous[i] = v;
+            // A trip is remembered by the latch, not here: a rule that hovers at its trip limit
+            // (79.9 °C, 80.0 °C, 79.9 °C) then goes on comparing derate with derate, and does not
+            // announce the same derate again every time it dips under the limit.
+            if (v.kind() != Verdict.Kind.TRIP) {
+                previous[i] = v;
+            }
         }
     }
 
