@@ -57,6 +57,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheGpioPackageTouchesPi4J() {
+        noClasses().that().resideOutsideOfPackage("org.percuss.device.gpio..")
+                .should().dependOnClassesThat().resideInAPackage("com.pi4j..")
+                .check(PERCUSS);
+    }
+
+    @Test
     void theProtocolIsPureCode() {
         noClasses().that().resideInAPackage("org.percuss.device.protocol..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio..", "org.percuss.device.serial..")

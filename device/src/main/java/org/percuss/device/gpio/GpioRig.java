@@ -1,0 +1,121 @@
+package org.percuss.device.gpio;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * How a Raspberry Pi rig is wired and what its motor can do: which BCM pin does what, the PWM
+ * channel, the tachometer's pulses per revolution, and the speed the motor reaches at full duty.
+ * Immutable; the constructor refuses a rig that cannot be safe (two jobs on one pin, a speed range
+ * the PWM cannot reach, a watchdog the sampler cannot feed) with a message naming the setting.
+ *
+ * <p>Pins are BCM GPIO numbers 0..27; {@link #NO_PIN} leaves an optional output or the buttons
+ * out. Buttons are all three or none.
+ *
+ * @param pwmChannel the hardware PWM channel: 0 on GPIO18, 1 on GPIO19
+ * @param pwmFrequencyHz the PWM frequency; 20 kHz is above hearing and suits most motor drivers
+ * @param tachPin the tachometer input (a Hall sensor or opto switch on the crank), required
+ * @param tachPulsesPerRevolution tachometer pulses per crank revolution, that is per percussion
+ * @param fullDutyPpm the motor's unloaded speed at 100 % duty: the regulator's feedforward scale
+ * @param minPpm the lowest speed the rig runs at steadily
+ * @param maxPpm the highest speed the rig may run at
+ * @param enablePin the motor driver's enable line, high only while the motor may run; or NO_PIN
+ * @param heartbeatPin toggled every sample while the control loop is alive, for an external
+ *     watchdog that cuts the enable line when it stops; or NO_PIN
+ * @param emergencyStopPin the emergency-stop input, required
+ * @param emergencyStopActiveHigh whether a high level is the stop; true suits a normally-closed
+ *     switch to ground with the pull-up on, so a pressed button or a cut wire both stop
+ * @param powerButtonPin the power button (to ground, pulled up); or NO_PIN
+ * @param plusButtonPin the plus button (to ground, pulled up); or NO_PIN
+ * @param minusButtonPin the minus button (to ground, pulled up); or NO_PIN
+ * @param watchdogMillis the motor stops when the control loop has not commanded it this long
+ * @param samplePeriodMillis how often inputs are sampled, the speed regulated and telemetry made
+ */
+public record GpioRig(int pwmChannel, int pwmFrequencyHz, int tachPin, int tachPulsesPerRevolution, int fullDutyPpm,
+                      int minPpm, int maxPpm, int enablePin, int heartbeatPin, int emergencyStopPin,
+                      boolean emergencyStopActiveHigh, int powerButtonPin, int plusButtonPin, int minusButtonPin,
+                      int watchdogMillis, int samplePeriodMillis) {
+
+    /** An optional pin left out. */
+    public static final int NO_PIN = -1;
+
+    /** The wiring of docs/raspberry-pi.md. */
+    public static final GpioRig DEFAULT = new GpioRig(0, 20_000, 23, 1, 3600, 1000, 3400, 24, 25, 17, true, 5, 6, 13,
+            250, 20);
+
+    public GpioRig {
+        range("pwm_channel", pwmChannel, 0, 1);
+        range("pwm_frequency_hz", pwmFrequencyHz, 100, 100_000);
+        pin("tach_pin", tachPin, false);
+        range("tach_pulses_per_revolution", tachPulsesPerRevolution, 1, 64);
+        range("min_ppm", minPpm, 100, 6000);
+        range("max_ppm", maxPpm, minPpm, 6000);
+        range("full_duty_ppm", fullDutyPpm, maxPpm, 20_000);
+        pin("enable_pin", enablePin, true);
+        pin("heartbeat_pin", heartbeatPin, true);
+        pin("emergency_stop_pin", emergencyStopPin, false);
+        pin("power_button_pin", powerButtonPin, true);
+        pin("plus_button_pin", plusButtonPin, true);
+        pin("minus_button_pin", minusButtonPin, true);
+        int buttons = (powerButtonPin == NO_PIN ? 0 : 1) + (plusButtonPin == NO_PIN ? 0 : 1)
+                + (minusButtonPin == NO_PIN ? 0 : 1);
+        if (buttons != 0 && buttons != 3) {
+            throw new IllegalArgumentException("power_button_pin, plus_button_pin and minus_button_pin: give all three or none");
+        }
+        range("sample_period_ms", samplePeriodMillis, 5, 100);
+        // The watchdog must outlast a few samples, or a sampler on time would still trip it.
+        range("watchdog_ms", watchdogMillis, 3 * samplePeriodMillis, 2000);
+        Map<Integer, String> used = new HashMap<>();
+        claim(used, "tach_pin", tachPin);
+        claim(used, "enable_pin", enablePin);
+        claim(used, "heartbeat_pin", heartbeatPin);
+        claim(used, "emergency_stop_pin", emergencyStopPin);
+        claim(used, "power_button_pin", powerButtonPin);
+        claim(used, "plus_button_pin", plusButtonPin);
+        claim(used, "minus_button_pin", minusButtonPin);
+        int pwmPin = pwmPin(pwmChannel);
+        if (used.containsKey(pwmPin)) {
+            throw new IllegalArgumentException(used.get(pwmPin) + ": GPIO" + pwmPin + " is the PWM output of pwm_channel "
+                    + pwmChannel);
+        }
+    }
+
+    /** Whether the three buttons are wired. */
+    public boolean hasButtons() {
+        return powerButtonPin != NO_PIN;
+    }
+
+    /**
+     * The BCM pin a PWM channel comes out on with the overlays of docs/raspberry-pi.md: channel 0
+     * on GPIO18 ({@code dtoverlay=pwm}), channel 1 on GPIO19 ({@code dtoverlay=pwm-2chan}).
+     */
+    static int pwmPin(int channel) {
+        return channel == 0 ? 18 : 19;
+    }
+
+    private static void range(String key, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(key + ": " + value + " is outside " + min + ".." + max);
+        }
+    }
+
+    private static void pin(String key, int pin, boolean optional) {
+        if (optional && pin == NO_PIN) {
+            return;
+        }
+        if (pin < 0 || pin > 27) {
+            throw new IllegalArgumentException(key + ": " + pin + " is not a BCM GPIO pin (0..27"
+                    + (optional ? ", or leave it out" : "") + ")");
+        }
+    }
+
+    private static void claim(Map<Integer, String> used, String key, int pin) {
+        if (pin == NO_PIN) {
+            return;
+        }
+        String other = used.putIfAbsent(pin, key);
+        if (other != null) {
+            throw new IllegalArgumentException(key + ": GPIO" + pin + " is already " + other);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.percuss.device.gpio;
+
+import com.pi4j.Pi4J;
+import com.pi4j.context.Context;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.percuss.device.api.DeviceException;
+import org.percuss.device.time.Ticker;
+
+/**
+ * Opens a {@link GpioDevice} on the Raspberry Pi this runs on: checks that the GPIO character
+ * device and the hardware PWM are there (saying what to do when they are not), lets Pi4J find its
+ * plugins (gpiod for the pins, linuxfs for the PWM), claims the pins and starts sampling. Every
+ * failure is a {@link DeviceException} whose message names what is missing; the motor never moves.
+ */
+public final class PiGpio {
+
+    /** The GPIO character device of the Pi's header. */
+    static final Path GPIO_CHIP = Path.of("/dev/gpiochip0");
+    /** Where the kernel shows hardware PWM once the overlay is loaded. */
+    static final Path PWM_CHIP = Path.of("/sys/class/pwm/pwmchip0");
+
+    private PiGpio() {
+    }
+
+    /**
+     * Opens the rig {@code rig} on this machine's pins.
+     *
+     * @throws DeviceException when this is not a Pi with GPIO and hardware PWM, or a pin cannot be claimed
+     */
+    public static GpioDevice open(GpioRig rig, Ticker ticker) {
+        return open(rig, ticker, GPIO_CHIP, PWM_CHIP);
+    }
+
+    static GpioDevice open(GpioRig rig, Ticker ticker, Path gpioChip, Path pwmChip) {
+        if (!Files.exists(gpioChip)) {
+            throw new DeviceException("gpio: this machine has no GPIO (" + gpioChip + " is missing); --device gpio "
+                    + "runs on a Raspberry Pi wired as in docs/raspberry-pi.md");
+        }
+        if (!Files.isDirectory(pwmChip)) {
+            throw new DeviceException("gpio: no hardware PWM (" + pwmChip + " is missing); add 'dtoverlay=pwm,pin=18,func=2' "
+                    + "to /boot/firmware/config.txt and reboot (docs/raspberry-pi.md)");
+        }
+        Context pi4j;
+        try {
+            pi4j = Pi4J.newAutoContext();
+        } catch (RuntimeException | LinkageError e) {
+            throw new DeviceException("gpio: Pi4J could not start: " + e.getMessage(), e);
+        }
+        try {
+            GpioDevice device = new GpioDevice(pi4j, rig, ticker);
+            device.startSampling();
+            return device;
+        } catch (RuntimeException | LinkageError e) {
+            try {
+                pi4j.shutdown();
+            } catch (RuntimeException ignored) {
+                // the first failure is the one to report
+            }
+            throw new DeviceException("gpio: cannot claim the rig's pins (PWM channel " + rig.pwmChannel() + ", tachometer GPIO"
+                    + rig.tachPin() + ", emergency stop GPIO" + rig.emergencyStopPin() + "): " + e.getMessage(), e);
+        }
+    }
+}

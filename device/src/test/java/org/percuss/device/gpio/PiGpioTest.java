@@ -1,0 +1,29 @@
+package org.percuss.device.gpio;
+
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.percuss.device.api.DeviceException;
+import org.percuss.device.time.Ticker;
+
+class PiGpioTest {
+
+    @Test
+    void withoutAGpioChipItSaysSoAndWhereToRunIt(@TempDir Path dir) {
+        assertThatThrownBy(() -> PiGpio.open(GpioRig.DEFAULT, Ticker.system(), dir.resolve("gpiochip0"), dir))
+                .isInstanceOf(DeviceException.class)
+                .hasMessageContaining("gpio: this machine has no GPIO")
+                .hasMessageContaining("gpiochip0 is missing")
+                .hasMessageContaining("Raspberry Pi");
+    }
+
+    @Test
+    void withoutHardwarePwmItNamesTheOverlayToAdd(@TempDir Path dir) {
+        assertThatThrownBy(() -> PiGpio.open(GpioRig.DEFAULT, Ticker.system(), dir, dir.resolve("pwmchip0")))
+                .isInstanceOf(DeviceException.class)
+                .hasMessageContaining("no hardware PWM")
+                .hasMessageContaining("dtoverlay=pwm,pin=18,func=2");
+    }
+}
