@@ -5,6 +5,8 @@ import static org.percuss.controller.safety.TestContext.telemetry;
 
 import org.percuss.controller.config.CurrentLimits;
 import org.junit.jupiter.api.Test;
+import java.util.EnumSet;
+import org.percuss.device.api.Capability;
 
 class PressureRuleTest {
 
@@ -48,5 +50,15 @@ class PressureRuleTest {
         ctx.motorOn = false;
         at(0, 3.5);
         assertThat(at(2000, 3.5)).isEqualTo(Verdict.OK);
+    }
+
+    @Test
+    void isOffWithoutCurrentSensingAndSaysSoOnce() {
+        ctx.capabilities = EnumSet.noneOf(Capability.class);
+        for (int ms = 0; ms <= 5000; ms += 20) {
+            assertThat(at(ms, 10)).isEqualTo(Verdict.OK);
+        }
+        assertThat(ctx.warnings).containsExactly(
+                "the pressure and over-current rules are off: the device has no current sense; do not press hard");
     }
 }

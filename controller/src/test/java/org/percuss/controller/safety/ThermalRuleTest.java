@@ -55,6 +55,10 @@ class ThermalRuleTest {
     @Test
     void isOffWithoutATemperatureSensor() {
         ctx.capabilities = EnumSet.of(Capability.CURRENT_SENSE);
-        assertThat(at(new ThermalRule(ThermalLimits.DEFAULT), ctx, 95)).isEqualTo(Verdict.OK);
+        ThermalRule rule = new ThermalRule(ThermalLimits.DEFAULT);
+        assertThat(at(rule, ctx, 95)).isEqualTo(Verdict.OK);
+        assertThat(at(rule, ctx, 95)).isEqualTo(Verdict.OK);
+        assertThat(ctx.warnings).containsExactly(
+                "the temperature rule is off: the device has no temperature sensor; stop if the gun gets hot");
     }
 }

@@ -40,5 +40,6 @@ class UnderVoltageRuleTest {
         ctx.capabilities = EnumSet.noneOf(Capability.class);
         at(0, 5);
         assertThat(at(500, 5)).isEqualTo(Verdict.OK);
+        assertThat(ctx.warnings).containsExactly("the under-voltage rule is off: the device does not measure its supply");
     }
 }
