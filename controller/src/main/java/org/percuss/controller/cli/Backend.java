@@ -5,6 +5,8 @@ import org.percuss.controller.loop.RealTimeDriver;
 import org.percuss.controller.loop.TickDriver;
 import org.percuss.device.api.DeviceException;
 import org.percuss.device.api.PercussionDevice;
+import org.percuss.device.gpio.GpioRig;
+import org.percuss.device.gpio.PiGpio;
 import org.percuss.device.serial.JSerialCommLink;
 import org.percuss.device.serial.SerialDevice;
 import org.percuss.device.time.Ticker;
@@ -39,9 +41,10 @@ final class Backend implements AutoCloseable {
      *
      * @param tickPeriod the control loop's period
      * @param timeScale how much faster than real time a simulation runs (1 for real hardware)
+     * @param rig the wiring of a Raspberry Pi rig, for {@code gpio}
      * @throws DeviceException when the device cannot be opened, naming it
      */
-    static Backend open(DeviceSpec spec, Duration tickPeriod, double timeScale) {
+    static Backend open(DeviceSpec spec, Duration tickPeriod, double timeScale, GpioRig rig) {
         return switch (spec.kind()) {
             case SIM -> {
                 VirtualClock clock = new VirtualClock();
@@ -52,6 +55,8 @@ final class Backend implements AutoCloseable {
                 SerialDevice device = SerialDevice.open(JSerialCommLink.open(spec.path(), spec.baud()), Ticker.system());
                 yield new Backend(device, Ticker.system(), new RealTimeDriver(Ticker.system(), tickPeriod), true);
             }
+            case GPIO -> new Backend(PiGpio.open(rig, Ticker.system()), Ticker.system(),
+                    new RealTimeDriver(Ticker.system(), tickPeriod), true);
         };
     }
 

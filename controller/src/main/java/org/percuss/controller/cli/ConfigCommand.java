@@ -59,8 +59,19 @@ final class ConfigCommand implements Runnable {
                     DurationText.format(s.current().tripAfter()));
             out.printf("  temperature:   derate from %.0f °C, lowest level at %.0f °C, trip at %.0f °C%n",
                     s.thermal().derateFromCelsius(), s.thermal().lowestAtCelsius(), s.thermal().tripCelsius());
+            var g = c.gpio();
+            out.printf("  gpio rig:      PWM channel %d at %d Hz (%d ppm at full duty, runs %d..%d ppm), tachometer GPIO%d "
+                            + "(%d/rev), e-stop GPIO%d active %s, enable %s, heartbeat %s, buttons %s%n",
+                    g.pwmChannel(), g.pwmFrequencyHz(), g.fullDutyPpm(), g.minPpm(), g.maxPpm(), g.tachPin(),
+                    g.tachPulsesPerRevolution(), g.emergencyStopPin(), g.emergencyStopActiveHigh() ? "high" : "low",
+                    pin(g.enablePin()), pin(g.heartbeatPin()), g.hasButtons() ? "GPIO" + g.powerButtonPin() + "/"
+                            + g.plusButtonPin() + "/" + g.minusButtonPin() + " (power/plus/minus)" : "none");
             out.flush();
             return ExitCode.OK;
         }
+    }
+
+    private static String pin(int pin) {
+        return pin == org.percuss.device.gpio.GpioRig.NO_PIN ? "none" : "GPIO" + pin;
     }
 }

@@ -4,10 +4,11 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 
 /**
- * Which device to drive, as given to {@code --device}: {@code sim} (the built-in simulator) or
- * {@code serial:PATH[@BAUD]} (a board on a serial port, 115200 baud unless given).
+ * Which device to drive, as given to {@code --device}: {@code sim} (the built-in simulator),
+ * {@code serial:PATH[@BAUD]} (a board on a serial port, 115200 baud unless given) or {@code gpio}
+ * (a Raspberry Pi rig wired as the config's {@code gpio} section says).
  *
- * @param kind simulator or serial
+ * @param kind simulator, serial or gpio
  * @param path the serial port's path; empty for the simulator
  * @param baud the serial baud rate; 0 for the simulator
  */
@@ -18,7 +19,9 @@ public record DeviceSpec(Kind kind, String path, int baud) {
         /** The built-in simulator. */
         SIM,
         /** A board on a serial port. */
-        SERIAL
+        SERIAL,
+        /** A Raspberry Pi rig on this machine's pins. */
+        GPIO
     }
 
     /** The default baud rate of PROTOCOL.md. */
@@ -27,9 +30,16 @@ public record DeviceSpec(Kind kind, String path, int baud) {
     /** The built-in simulator. */
     public static final DeviceSpec SIM = new DeviceSpec(Kind.SIM, "", 0);
 
-    /** A short name for messages: {@code sim} or {@code serial:/dev/ttyUSB0}. */
+    /** The Raspberry Pi rig. */
+    public static final DeviceSpec GPIO = new DeviceSpec(Kind.GPIO, "", 0);
+
+    /** A short name for messages: {@code sim}, {@code serial:/dev/ttyUSB0} or {@code gpio}. */
     public String label() {
-        return kind == Kind.SIM ? "sim" : "serial:" + path;
+        return switch (kind) {
+            case SIM -> "sim";
+            case SERIAL -> "serial:" + path;
+            case GPIO -> "gpio";
+        };
     }
 
     /** Reads a {@code --device} value. */
@@ -48,6 +58,9 @@ public record DeviceSpec(Kind kind, String path, int baud) {
     public static DeviceSpec parse(String text) {
         if (text.equals("sim")) {
             return SIM;
+        }
+        if (text.equals("gpio")) {
+            return GPIO;
         }
         if (text.startsWith("serial:")) {
             String rest = text.substring("serial:".length());
@@ -70,6 +83,6 @@ public record DeviceSpec(Kind kind, String path, int baud) {
             }
             return new DeviceSpec(Kind.SERIAL, rest, baud);
         }
-        throw new TypeConversionException("'" + text + "' is not a device; use sim or serial:PATH[@BAUD]");
+        throw new TypeConversionException("'" + text + "' is not a device; use sim, serial:PATH[@BAUD] or gpio");
     }
 }

@@ -55,7 +55,7 @@ final class RunCommand implements Callable<Integer> {
     private Percuss parent;
 
     @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "sim", converter = DeviceSpec.Converter.class,
-            description = "sim (the built-in simulator) or serial:PATH[@BAUD]. Default: ${DEFAULT-VALUE}.")
+            description = "sim (the built-in simulator), serial:PATH[@BAUD] (a board on a serial port) or gpio (a Raspberry Pi rig, wired as the config's gpio section says). Default: ${DEFAULT-VALUE}.")
     private DeviceSpec device;
 
     @Option(names = "--level", paramLabel = "N", defaultValue = "1",
@@ -116,7 +116,7 @@ final class RunCommand implements Callable<Integer> {
         boolean live = parent != null && parent.ownsProcess() && Terminal.isInteractive();
         StatusReporter reporter = new StatusReporter(out, live, Ticker.system());
 
-        try (Backend backend = Backend.open(device, config.tickPeriod(), scale);
+        try (Backend backend = Backend.open(device, config.tickPeriod(), scale, config.gpio());
              TraceWriter traceWriter = openTrace()) {
             SessionTimer timer = zoneSession == null
                     ? new SessionTimer(config.sessionLimit().toNanos(), config.sessionWarning().toNanos())

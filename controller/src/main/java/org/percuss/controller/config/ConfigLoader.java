@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.percuss.device.gpio.GpioRig;
 
 /**
  * Loads a configuration file (YAML, docs/configuration.md) into a {@link PercussConfig}. A key
@@ -20,7 +21,11 @@ import java.util.Set;
 public final class ConfigLoader {
 
     private static final Set<String> TOP = Set.of("levels", "warmup", "ramp_ppm_per_second", "session_limit", "zones",
-            "current", "stall", "temperature", "supply", "keep_moving", "stale_telemetry_periods");
+            "current", "stall", "temperature", "supply", "keep_moving", "stale_telemetry_periods", "gpio");
+    private static final Set<String> GPIO_KEYS = Set.of("pwm_channel", "pwm_frequency_hz", "tach_pin",
+            "tach_pulses_per_revolution", "full_duty_ppm", "min_ppm", "max_ppm", "enable_pin", "heartbeat_pin",
+            "emergency_stop_pin", "emergency_stop_active", "power_button_pin", "plus_button_pin", "minus_button_pin",
+            "watchdog", "sample_period");
     private static final int MAX_LEVELS = 10;
 
     /** A configuration, or the problems that stop it. */
@@ -65,11 +70,12 @@ public final class ConfigLoader {
         Duration limit = duration(m, "session_limit", Duration.ofSeconds(1), HardLimits.MAX_SESSION, d.sessionLimit());
         Zones zones = zones(YamlReader.field(m, "zones"), levels.count(), d.zones());
         SafetyLimits safety = safety(m, d.safety());
+        GpioRig gpio = gpio(m, d.gpio());
         if (!in.problems().isEmpty()) {
             return new Result(null, in.problems());
         }
-        return new Result(new PercussConfig(levels, warmup, ramp, limit, d.sessionWarning(), d.tickPeriod(), safety, zones),
-                List.of());
+        return new Result(new PercussConfig(levels, warmup, ramp, limit, d.sessionWarning(), d.tickPeriod(), safety, zones,
+                gpio), List.of());
     }
 
     private SpeedLevels levels(YamlNode node, SpeedLevels fallback) {
@@ -186,6 +192,72 @@ public final class ConfigLoader {
         }
         int stale = integer(m, "stale_telemetry_periods", 2, 50, "periods", d.staleTelemetryPeriods());
         return new SafetyLimits(current, stall, thermal, supply, dwell, stale);
+    }
+
+    private GpioRig gpio(YamlNode.Mapping m, GpioRig d) {
+        YamlNode.Mapping g = section(m, "gpio", GPIO_KEYS);
+        if (g == null) {
+            return d;
+        }
+        int problems = in.problems().size();
+        int pwmChannel = integer(g, "pwm_channel", 0, 1, "", d.pwmChannel());
+        int frequency = integer(g, "pwm_frequency_hz", 100, 100_000, "Hz", d.pwmFrequencyHz());
+        int tach = pin(g, "tach_pin", false, d.tachPin());
+        int pulses = integer(g, "tach_pulses_per_revolution", 1, 64, "", d.tachPulsesPerRevolution());
+        int fullDuty = integer(g, "full_duty_ppm", 100, 20_000, "ppm", d.fullDutyPpm());
+        int min = integer(g, "min_ppm", 100, 6000, "ppm", d.minPpm());
+        int max = integer(g, "max_ppm", 100, 6000, "ppm", d.maxPpm());
+        int enable = pin(g, "enable_pin", true, d.enablePin());
+        int heartbeat = pin(g, "heartbeat_pin", true, d.heartbeatPin());
+        int estop = pin(g, "emergency_stop_pin", false, d.emergencyStopPin());
+        boolean activeHigh = d.emergencyStopActiveHigh();
+        YamlNode level = YamlReader.field(g, "emergency_stop_active");
+        if (level != null) {
+            String t = in.text(level);
+            if ("high".equals(t) || "low".equals(t)) {
+                activeHigh = t.equals("high");
+            } else if (t != null) {
+                in.problem(level, "'" + t + "' is not a level: high or low");
+            }
+        }
+        int power = pin(g, "power_button_pin", true, d.powerButtonPin());
+        int plus = pin(g, "plus_button_pin", true, d.plusButtonPin());
+        int minus = pin(g, "minus_button_pin", true, d.minusButtonPin());
+        Duration watchdog = duration(g, "watchdog", Duration.ofMillis(15), Duration.ofSeconds(2),
+                Duration.ofMillis(d.watchdogMillis()));
+        Duration sample = duration(g, "sample_period", Duration.ofMillis(5), Duration.ofMillis(100),
+                Duration.ofMillis(d.samplePeriodMillis()));
+        if (in.problems().size() > problems) {
+            return d;
+        }
+        try {
+            return new GpioRig(pwmChannel, frequency, tach, pulses, fullDuty, min, max, enable, heartbeat, estop, activeHigh,
+                    power, plus, minus, (int) watchdog.toMillis(), (int) sample.toMillis());
+        } catch (IllegalArgumentException e) {
+            // GpioRig names the key first ("tach_pin: ..."): report it on that key's line when it was given
+            String message = e.getMessage();
+            int colon = message.indexOf(": ");
+            YamlNode at = colon > 0 ? YamlReader.field(g, message.substring(0, colon)) : null;
+            if (at != null) {
+                in.problem(at, message.substring(colon + 2));
+            } else {
+                in.problem(g, message);
+            }
+            return d;
+        }
+    }
+
+    /** A BCM pin number, or {@code none} for an optional pin left out. */
+    private int pin(YamlNode.Mapping m, String key, boolean optional, int fallback) {
+        YamlNode node = YamlReader.field(m, key);
+        if (node == null) {
+            return fallback;
+        }
+        if (optional && "none".equals(in.text(node))) {
+            return GpioRig.NO_PIN;
+        }
+        Integer v = in.integer(node, 0, 27, "");
+        return v == null ? fallback : v;
     }
 
     private YamlNode.Mapping section(YamlNode.Mapping m, String key, Set<String> keys) {

@@ -1,6 +1,7 @@
 package org.percuss.controller.config;
 
 import java.time.Duration;
+import org.percuss.device.gpio.GpioRig;
 
 /**
  * Every setting of the controller, with the defaults of DESIGN.md. Immutable; the constructor
@@ -15,13 +16,16 @@ import java.time.Duration;
  * @param tickPeriod the control loop's period (10 ms: 100 Hz)
  * @param safety the thresholds of the safety rules
  * @param zones the muscle groups and their budgets
+ * @param gpio how a Raspberry Pi rig is wired, for {@code --device gpio}
  */
 public record PercussConfig(SpeedLevels levels, Duration warmup, int rampPpmPerSecond, Duration sessionLimit,
-                            Duration sessionWarning, Duration tickPeriod, SafetyLimits safety, Zones zones) {
+                            Duration sessionWarning, Duration tickPeriod, SafetyLimits safety, Zones zones,
+                            GpioRig gpio) {
 
     /** The defaults of DESIGN.md. */
     public static final PercussConfig DEFAULT = new PercussConfig(SpeedLevels.DEFAULT, Duration.ofSeconds(10), 250,
-            HardLimits.MAX_SESSION, Duration.ofSeconds(60), Duration.ofMillis(10), SafetyLimits.DEFAULT, Zones.DEFAULT);
+            HardLimits.MAX_SESSION, Duration.ofSeconds(60), Duration.ofMillis(10), SafetyLimits.DEFAULT, Zones.DEFAULT,
+            GpioRig.DEFAULT);
 
     public PercussConfig {
         for (int ppm : levels.ppm()) {
@@ -57,26 +61,30 @@ public record PercussConfig(SpeedLevels levels, Duration warmup, int rampPpmPerS
     }
 
     public PercussConfig withWarmup(Duration value) {
-        return new PercussConfig(levels, value, rampPpmPerSecond, sessionLimit, sessionWarning, tickPeriod, safety, zones);
+        return new PercussConfig(levels, value, rampPpmPerSecond, sessionLimit, sessionWarning, tickPeriod, safety, zones, gpio);
     }
 
     public PercussConfig withSessionLimit(Duration value) {
-        return new PercussConfig(levels, warmup, rampPpmPerSecond, value, sessionWarning, tickPeriod, safety, zones);
+        return new PercussConfig(levels, warmup, rampPpmPerSecond, value, sessionWarning, tickPeriod, safety, zones, gpio);
     }
 
     public PercussConfig withLevels(SpeedLevels value) {
-        return new PercussConfig(value, warmup, rampPpmPerSecond, sessionLimit, sessionWarning, tickPeriod, safety, zones);
+        return new PercussConfig(value, warmup, rampPpmPerSecond, sessionLimit, sessionWarning, tickPeriod, safety, zones, gpio);
     }
 
     public PercussConfig withSafety(SafetyLimits value) {
-        return new PercussConfig(levels, warmup, rampPpmPerSecond, sessionLimit, sessionWarning, tickPeriod, value, zones);
+        return new PercussConfig(levels, warmup, rampPpmPerSecond, sessionLimit, sessionWarning, tickPeriod, value, zones, gpio);
     }
 
     public PercussConfig withZones(Zones value) {
-        return new PercussConfig(levels, warmup, rampPpmPerSecond, sessionLimit, sessionWarning, tickPeriod, safety, value);
+        return new PercussConfig(levels, warmup, rampPpmPerSecond, sessionLimit, sessionWarning, tickPeriod, safety, value, gpio);
     }
 
     public PercussConfig withRamp(int ppmPerSecond) {
-        return new PercussConfig(levels, warmup, ppmPerSecond, sessionLimit, sessionWarning, tickPeriod, safety, zones);
+        return new PercussConfig(levels, warmup, ppmPerSecond, sessionLimit, sessionWarning, tickPeriod, safety, zones, gpio);
+    }
+
+    public PercussConfig withGpio(GpioRig value) {
+        return new PercussConfig(levels, warmup, rampPpmPerSecond, sessionLimit, sessionWarning, tickPeriod, safety, zones, value);
     }
 }

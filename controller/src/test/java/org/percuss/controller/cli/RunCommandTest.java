@@ -28,7 +28,8 @@ class RunCommandTest {
             --time-scale 1001                       | --time-scale must be 1..1000, got 1001
             --time-scale NaN                        | --time-scale must be 1..1000, got NaN
             --time-scale 10 --device serial:/dev/x  | --time-scale applies only to --device sim
-            --device usb                            | 'usb' is not a device; use sim or serial:PATH[@BAUD]
+            --time-scale 10 --device gpio           | --time-scale applies only to --device sim
+            --device usb                            | 'usb' is not a device; use sim, serial:PATH[@BAUD] or gpio
             --bogus                                 | Unknown option: '--bogus'
             """)
     void refusesBadInputWithOneLineAndExitTwo(String args, String message) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.percuss.device.gpio.GpioRig;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
@@ -71,7 +72,7 @@ class ConfigLoaderTest {
                 """);
         assertThat(r.ok()).isFalse();
         assertThat(r.problems()).extracting(Object::toString).containsExactlyInAnyOrder(
-                dir.resolve("percuss.yaml") + ":3: colour: unknown key (known keys here: current, keep_moving, levels,"
+                dir.resolve("percuss.yaml") + ":3: colour: unknown key (known keys here: current, gpio, keep_moving, levels,"
                         + " ramp_ppm_per_second, session_limit, stale_telemetry_periods, stall, supply, temperature, warmup, zones)",
                 dir.resolve("percuss.yaml") + ":1: levels[2]: 5000 is outside 600..3600 ppm",
                 dir.resolve("percuss.yaml") + ":2: session_limit: 20m is outside 1s..15m");
@@ -103,6 +104,48 @@ class ConfigLoaderTest {
                 "8 temperature: needs derate_from_c < lowest_at_c < trip_c, got 70.0, 65.0, 80.0",
                 "9 keep_moving: derate_after (10s) must be after warn_after (20s)",
                 "10 stale_telemetry_periods: 1 is outside 2..50 periods");
+    }
+
+    @Test
+    void readsTheRaspberryPiRig() throws IOException {
+        ConfigLoader.Result r = load("""
+                gpio:
+                  pwm_channel: 1
+                  pwm_frequency_hz: 25000
+                  tach_pin: 22
+                  tach_pulses_per_revolution: 2
+                  full_duty_ppm: 4000
+                  min_ppm: 1100
+                  max_ppm: 3300
+                  enable_pin: none
+                  heartbeat_pin: 26
+                  emergency_stop_pin: 4
+                  emergency_stop_active: low
+                  power_button_pin: none
+                  plus_button_pin: none
+                  minus_button_pin: none
+                  watchdog: 300ms
+                  sample_period: 10ms
+                """);
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.config().gpio()).isEqualTo(new GpioRig(1, 25_000, 22, 2, 4000, 1100, 3300, GpioRig.NO_PIN, 26, 4, false,
+                GpioRig.NO_PIN, GpioRig.NO_PIN, GpioRig.NO_PIN, 300, 10));
+    }
+
+    @Test
+    void aBadRigNamesTheKeyOnItsLine() throws IOException {
+        ConfigLoader.Result r = load("""
+                gpio:
+                  tach_pin: 18
+                  emergency_stop_active: sideways
+                  power_button_pin: 40
+                """);
+        assertThat(r.problems()).extracting(Object::toString).containsExactlyInAnyOrder(
+                dir.resolve("percuss.yaml") + ":3: gpio.emergency_stop_active: 'sideways' is not a level: high or low",
+                dir.resolve("percuss.yaml") + ":4: gpio.power_button_pin: 40 is outside 0..27");
+        // with the values that parse, the rig itself is checked: GPIO18 is the PWM output
+        assertThat(load("gpio:\n  tach_pin: 18\n").problems()).extracting(Object::toString).containsExactly(
+                dir.resolve("percuss.yaml") + ":2: gpio.tach_pin: GPIO18 is the PWM output of pwm_channel 0");
     }
 
     @Test
