@@ -58,7 +58,20 @@ public final class PiGpio {
                 // the first failure is the one to report
             }
             throw new DeviceException("gpio: cannot claim the rig's pins (PWM channel " + rig.pwmChannel() + ", tachometer GPIO"
-                    + rig.tachPin() + ", emergency stop GPIO" + rig.emergencyStopPin() + "): " + e.getMessage(), e);
+                    + rig.tachPin() + ", emergency stop GPIO" + rig.emergencyStopPin() + "): " + rootCause(e), e);
         }
+    }
+
+    /** Pi4J wraps the reason ("Failed to initialize IO percuss-pwm"): the innermost message says what is wrong. */
+    static String rootCause(Throwable e) {
+        Throwable t = e;
+        StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage()));
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+            if (t.getMessage() != null && !sb.toString().contains(t.getMessage())) {
+                sb.append(": ").append(t.getMessage());
+            }
+        }
+        return sb.toString();
     }
 }

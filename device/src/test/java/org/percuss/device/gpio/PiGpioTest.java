@@ -26,4 +26,12 @@ class PiGpioTest {
                 .hasMessageContaining("no hardware PWM")
                 .hasMessageContaining("dtoverlay=pwm,pin=18,func=2");
     }
+
+    @Test
+    void aWrappedFailureIsReportedWithItsInnermostReasonOnce() {
+        Exception e = new IllegalStateException("Failed to initialize IO percuss-pwm",
+                new RuntimeException(new java.nio.file.NoSuchFileException("/sys/class/pwm/pwmchip0/npwm")));
+        org.assertj.core.api.Assertions.assertThat(PiGpio.rootCause(e)).isEqualTo(
+                "Failed to initialize IO percuss-pwm: java.nio.file.NoSuchFileException: /sys/class/pwm/pwmchip0/npwm");
+    }
 }
