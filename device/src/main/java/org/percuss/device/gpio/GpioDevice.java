@@ -124,6 +124,16 @@ public final class GpioDevice implements PercussionDevice {
         sample();
     }
 
+    /**
+     * A rig on a Pi4J context you built (other plugins, or Pi4J's mock plugin), driven on your own
+     * clock: nothing samples until you call {@link #sample()}, which you do every
+     * {@link GpioRig#samplePeriodMillis()} (as the simulator's virtual clock can). On a real Pi use
+     * {@link PiGpio#open}, which samples on a thread.
+     */
+    public static GpioDevice onContext(Context pi4j, GpioRig rig, Ticker ticker) {
+        return new GpioDevice(pi4j, rig, ticker);
+    }
+
     /** Samples every {@link GpioRig#samplePeriodMillis()} on a daemon thread, until {@link #close()}. */
     void startSampling() {
         sampler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -229,9 +239,9 @@ public final class GpioDevice implements PercussionDevice {
 
     /**
      * One sample: the tachometer, the inputs, the watchdog, the regulator, the heartbeat, and a new
-     * {@link Telemetry}. Runs on the sampler thread, or on a test's clock.
+     * {@link Telemetry}. Runs on the sampler thread, or on the caller's clock (see {@link #onContext}).
      */
-    void sample() {
+    public void sample() {
         synchronized (lock) {
             long now = ticker.nanos();
             double dt = (now - lastSampleNanos) / 1e9;
