@@ -1,13 +1,20 @@
 package org.percuss.controller.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.percuss.controller.config.ConfigLoader;
 import org.percuss.controller.config.PercussConfig;
 
 /**
  * {@code --config FILE}, shared by the commands that take one: the file's settings, or the
  * defaults when there is none; a bad file is reported, every problem on a line of its own.
+ *
+ * <p>{@code run} and {@code usage} also read the user's own file when no {@code --config} is
+ * given: {@code $XDG_CONFIG_HOME/percuss/percuss.yaml}, else {@code ~/.config/percuss/percuss.yaml},
+ * so that a rig wired once starts with one command. {@code simulate} does not: a scenario must run
+ * the same on every machine.
  */
 final class ConfigOption {
 
@@ -29,5 +36,32 @@ final class ConfigOption {
             return null;
         }
         return r.config();
+    }
+
+    /**
+     * Like {@link #load}, but with no {@code file} the user's own file is read when it exists
+     * (saying so on {@code err}).
+     */
+    static PercussConfig loadOrUsers(Path file, PrintWriter err) {
+        return loadOrUsers(file, err, usersFile(System.getenv(), Path.of(System.getProperty("user.home"))));
+    }
+
+    static PercussConfig loadOrUsers(Path file, PrintWriter err, Path users) {
+        if (file == null) {
+            if (Files.isRegularFile(users)) {
+                err.println("config: " + users);
+                err.flush();
+                return load(users, err);
+            }
+        }
+        return load(file, err);
+    }
+
+    /** Where the user's own configuration lives: the XDG base directory rules, as for the ledger. */
+    static Path usersFile(Map<String, String> environment, Path home) {
+        String config = environment.get("XDG_CONFIG_HOME");
+        Path base = config != null && !config.isBlank() && Path.of(config).isAbsolute()
+                ? Path.of(config) : home.resolve(".config");
+        return base.resolve("percuss").resolve("percuss.yaml");
     }
 }

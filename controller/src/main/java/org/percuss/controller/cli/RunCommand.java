@@ -62,12 +62,12 @@ final class RunCommand implements Callable<Integer> {
             description = "Speed level to ramp to, 1 (lowest) .. 5 (or as many as --config sets). Default: ${DEFAULT-VALUE}.")
     private int level;
 
-    @Option(names = "--limit", paramLabel = "DURATION", defaultValue = "15m", converter = DurationConverter.class,
-            description = "Most running time, such as 20s, 5m, 1m30s; at most 15m. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--limit", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Most running time, such as 20s, 5m, 1m30s; at most 15m. Default: the config's session_limit, 15m.")
     private Duration limit;
 
-    @Option(names = "--warmup", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
-            description = "How long each start holds the lowest level, 0s..60s. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--warmup", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long each start holds the lowest level, 0s..60s. Default: the config's warmup, 10s.")
     private Duration warmup;
 
     @Option(names = "--time-scale", paramLabel = "X",
@@ -93,7 +93,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        PercussConfig loaded = ConfigOption.load(configFile, err);
+        PercussConfig loaded = ConfigOption.loadOrUsers(configFile, err);
         if (loaded == null) {
             return ExitCode.USAGE;
         }
@@ -202,10 +202,10 @@ final class RunCommand implements Callable<Integer> {
         if (level < 1 || level > levels) {
             throw usage("--level must be 1.." + levels + ", got " + level);
         }
-        if (limit.isNegative() || limit.isZero() || limit.compareTo(HardLimits.MAX_SESSION) > 0) {
+        if (limit != null && (limit.isNegative() || limit.isZero() || limit.compareTo(HardLimits.MAX_SESSION) > 0)) {
             throw usage("--limit must be more than 0s and at most 15m, got " + DurationConverter.format(limit));
         }
-        if (warmup.isNegative() || warmup.compareTo(HardLimits.MAX_WARMUP) > 0) {
+        if (warmup != null && (warmup.isNegative() || warmup.compareTo(HardLimits.MAX_WARMUP) > 0)) {
             throw usage("--warmup must be 0s..60s, got " + DurationConverter.format(warmup));
         }
         if (timeScale != null) {
@@ -216,7 +216,9 @@ final class RunCommand implements Callable<Integer> {
                 throw usage("--time-scale must be 1..1000, got " + plain(timeScale));
             }
         }
-        return defaults.withWarmup(warmup).withSessionLimit(limit);
+        // given, the options apply on top of the file; not given, the file's values (or the defaults) hold
+        return defaults.withWarmup(warmup != null ? warmup : defaults.warmup())
+                .withSessionLimit(limit != null ? limit : defaults.sessionLimit());
     }
 
     /** A number as a user would write it: {@code 1001}, not {@code 1001.0}. */

@@ -40,7 +40,7 @@ final class UsageCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        PercussConfig c = ConfigOption.load(config, err);
+        PercussConfig c = ConfigOption.loadOrUsers(config, err);
         if (c == null) {
             return ExitCode.USAGE;
         }

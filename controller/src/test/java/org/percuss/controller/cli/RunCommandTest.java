@@ -3,6 +3,7 @@ package org.percuss.controller.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,6 +40,23 @@ class RunCommandTest {
         assertThat(run.err().strip().lines()).hasSize(1);
         assertThat(run.err()).doesNotContain("Exception").doesNotContain("\tat ");
         assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void theConfigsWarmupAndSessionLimitHoldUnlessTheOptionsAreGiven() throws Exception {
+        Path config = Files.writeString(dir.resolve("c.yaml"), "warmup: 2s\nsession_limit: 5s\n");
+        Path trace = dir.resolve("c.csv");
+        CliRun run = CliRun.of("run", "--config", config.toString(), "--level", "2", "--time-scale", "1000", "--trace",
+                trace.toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("running time: 0:05.00 of 0:05");
+        assertThat(TraceFile.read(trace).initialHoldSeconds()).isCloseTo(2.0, within(0.011));
+
+        CliRun given = CliRun.of("run", "--config", config.toString(), "--level", "2", "--time-scale", "1000",
+                "--limit", "8s", "--warmup", "1s", "--trace", trace.toString());
+        assertThat(given.exitCode()).isZero();
+        assertThat(given.out()).contains("running time: 0:08.00 of 0:08");
+        assertThat(TraceFile.read(trace).initialHoldSeconds()).isCloseTo(1.0, within(0.011));
     }
 
     @Test
