@@ -73,7 +73,7 @@ public final class GpioDevice implements PercussionDevice {
     private long lastCommandNanos;
     private long lastSampleNanos;
     private boolean beat;
-    private boolean closed;
+    private volatile boolean closed;
     private long refusals;
     private volatile Telemetry telemetry;
     private ScheduledExecutorService sampler;
@@ -234,7 +234,9 @@ public final class GpioDevice implements PercussionDevice {
 
     /** How many commanded speeds the rig refused. */
     public long refusals() {
-        return refusals;
+        synchronized (lock) {
+            return refusals;
+        }
     }
 
     /**
@@ -243,6 +245,9 @@ public final class GpioDevice implements PercussionDevice {
      */
     public void sample() {
         synchronized (lock) {
+            if (closed) {
+                return; // a sample racing close() must not touch released pins
+            }
             long now = ticker.nanos();
             double dt = (now - lastSampleNanos) / 1e9;
             lastSampleNanos = now;
@@ -288,6 +293,11 @@ public final class GpioDevice implements PercussionDevice {
         }
         if (sampler != null) {
             sampler.shutdownNow();
+            try {
+                sampler.awaitTermination(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         try {
             pi4j.shutdown();

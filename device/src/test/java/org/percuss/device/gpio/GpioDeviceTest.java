@@ -186,5 +186,7 @@ class GpioDeviceTest {
                 .hasMessageContaining("closed");
         pi.device.close(); // idempotent
         pi.device.stop(); // and stop never throws
+        pi.device.sample(); // a sample racing close() leaves the released pins alone
+        assertThat(pwm.isOn()).isFalse();
     }
 }
