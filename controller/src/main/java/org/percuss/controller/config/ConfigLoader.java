@@ -200,7 +200,7 @@ public final class ConfigLoader {
             return d;
         }
         int problems = in.problems().size();
-        int pwmChannel = integer(g, "pwm_channel", 0, 1, "", d.pwmChannel());
+        int pwmChannel = integer(g, "pwm_channel", 0, 3, "", d.pwmChannel());
         int frequency = integer(g, "pwm_frequency_hz", 100, 100_000, "Hz", d.pwmFrequencyHz());
         int tach = pin(g, "tach_pin", false, d.tachPin());
         int pulses = integer(g, "tach_pulses_per_revolution", 1, 64, "", d.tachPulsesPerRevolution());

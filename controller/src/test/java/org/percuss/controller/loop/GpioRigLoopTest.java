@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
 import com.pi4j.io.gpio.digital.DigitalState;
-import com.pi4j.plugin.mock.platform.MockPlatform;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProvider;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutput;
@@ -38,7 +37,7 @@ class GpioRigLoopTest {
     }
 
     private final VirtualClock clock = new VirtualClock();
-    private final Context pi4j = Pi4J.newContextBuilder().add(new MockPlatform())
+    private final Context pi4j = Pi4J.newContextBuilder()
             .add(MockPwmProvider.newInstance(), MockDigitalInputProvider.newInstance(), MockDigitalOutputProvider.newInstance())
             .build();
     private final List<Tick> ticks = new ArrayList<>();

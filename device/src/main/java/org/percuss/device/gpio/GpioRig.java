@@ -12,7 +12,8 @@ import java.util.Map;
  * <p>Pins are BCM GPIO numbers 0..27; {@link #NO_PIN} leaves an optional output or the buttons
  * out. Buttons are all three or none.
  *
- * @param pwmChannel the hardware PWM channel: 0 on GPIO18, 1 on GPIO19
+ * @param pwmChannel the hardware PWM channel: GPIO18 is channel 0 up to the Pi 4 and channel 2 on a
+ *     Pi 5 (RP1); GPIO19 is 1 or 3
  * @param pwmFrequencyHz the PWM frequency; 20 kHz is above hearing and suits most motor drivers
  * @param tachPin the tachometer input (a Hall sensor or opto switch on the crank), required
  * @param tachPulsesPerRevolution tachometer pulses per crank revolution, that is per percussion
@@ -44,7 +45,7 @@ public record GpioRig(int pwmChannel, int pwmFrequencyHz, int tachPin, int tachP
             250, 20);
 
     public GpioRig {
-        range("pwm_channel", pwmChannel, 0, 1);
+        range("pwm_channel", pwmChannel, 0, 3);
         range("pwm_frequency_hz", pwmFrequencyHz, 100, 100_000);
         pin("tach_pin", tachPin, false);
         range("tach_pulses_per_revolution", tachPulsesPerRevolution, 1, 64);
@@ -86,11 +87,12 @@ public record GpioRig(int pwmChannel, int pwmFrequencyHz, int tachPin, int tachP
     }
 
     /**
-     * The BCM pin a PWM channel comes out on with the overlays of docs/raspberry-pi.md: channel 0
-     * on GPIO18 ({@code dtoverlay=pwm}), channel 1 on GPIO19 ({@code dtoverlay=pwm-2chan}).
+     * The BCM pin a PWM channel comes out on with {@code dtoverlay=pwm} (docs/raspberry-pi.md):
+     * channels 0 and 1 of the BCM2711 and earlier, and channels 2 and 3 of a Pi 5's RP1, are
+     * GPIO18 and GPIO19.
      */
     static int pwmPin(int channel) {
-        return channel == 0 ? 18 : 19;
+        return channel % 2 == 0 ? 18 : 19;
     }
 
     private static void range(String key, int value, int min, int max) {

@@ -1,7 +1,11 @@
 package org.percuss.device.gpio;
 
 import com.pi4j.Pi4J;
+import com.pi4j.boardinfo.util.BoardInfoHelper;
 import com.pi4j.context.Context;
+import com.pi4j.plugin.gpiod.provider.gpio.digital.GpioDDigitalInputProvider;
+import com.pi4j.plugin.gpiod.provider.gpio.digital.GpioDDigitalOutputProvider;
+import com.pi4j.plugin.linuxfs.provider.pwm.LinuxFsPwmProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.percuss.device.api.DeviceException;
@@ -9,16 +13,18 @@ import org.percuss.device.time.Ticker;
 
 /**
  * Opens a {@link GpioDevice} on the Raspberry Pi this runs on: checks that the GPIO character
- * device and the hardware PWM are there (saying what to do when they are not), lets Pi4J find its
- * plugins (gpiod for the pins, linuxfs for the PWM), claims the pins and starts sampling. Every
- * failure is a {@link DeviceException} whose message names what is missing; the motor never moves.
+ * device and the hardware PWM are there (saying what to do when they are not), builds a Pi4J
+ * context with exactly the providers it needs, registered by hand rather than found on the
+ * classpath (gpiod for the pins, linuxfs for the PWM, on the PWM chip Pi4J names for this board:
+ * pwmchip0 up to the Pi 4, the RP1's on a Pi 5), claims the pins and starts sampling. Every failure
+ * is a {@link DeviceException} whose message names what is missing; the motor never moves.
  */
 public final class PiGpio {
 
     /** The GPIO character device of the Pi's header. */
     static final Path GPIO_CHIP = Path.of("/dev/gpiochip0");
-    /** Where the kernel shows hardware PWM once the overlay is loaded. */
-    static final Path PWM_CHIP = Path.of("/sys/class/pwm/pwmchip0");
+    /** Where the kernel shows hardware PWM chips once the overlay is loaded. */
+    static final Path PWM_CLASS = Path.of("/sys/class/pwm");
 
     private PiGpio() {
     }
@@ -29,13 +35,22 @@ public final class PiGpio {
      * @throws DeviceException when this is not a Pi with GPIO and hardware PWM, or a pin cannot be claimed
      */
     public static GpioDevice open(GpioRig rig, Ticker ticker) {
-        return open(rig, ticker, GPIO_CHIP, PWM_CHIP);
+        if (!Files.exists(GPIO_CHIP)) {
+            throw noGpio(GPIO_CHIP);
+        }
+        // only on a machine with GPIO: elsewhere Pi4J's board detection logs errors of its own
+        int chip;
+        try {
+            chip = BoardInfoHelper.getPwmChipAddress();
+        } catch (RuntimeException | LinkageError e) {
+            throw new DeviceException("gpio: cannot tell which board this is: " + rootCause(e), e);
+        }
+        return open(rig, ticker, GPIO_CHIP, PWM_CLASS.resolve("pwmchip" + chip), chip);
     }
 
-    static GpioDevice open(GpioRig rig, Ticker ticker, Path gpioChip, Path pwmChip) {
+    static GpioDevice open(GpioRig rig, Ticker ticker, Path gpioChip, Path pwmChip, int chip) {
         if (!Files.exists(gpioChip)) {
-            throw new DeviceException("gpio: this machine has no GPIO (" + gpioChip + " is missing); --device gpio "
-                    + "runs on a Raspberry Pi wired as in docs/raspberry-pi.md");
+            throw noGpio(gpioChip);
         }
         if (!Files.isDirectory(pwmChip)) {
             throw new DeviceException("gpio: no hardware PWM (" + pwmChip + " is missing); add 'dtoverlay=pwm,pin=18,func=2' "
@@ -43,9 +58,10 @@ public final class PiGpio {
         }
         Context pi4j;
         try {
-            pi4j = Pi4J.newAutoContext();
+            pi4j = Pi4J.newContextBuilder().add(LinuxFsPwmProvider.newInstance(chip), GpioDDigitalInputProvider.newInstance(),
+                    GpioDDigitalOutputProvider.newInstance()).build();
         } catch (RuntimeException | LinkageError e) {
-            throw new DeviceException("gpio: Pi4J could not start: " + e.getMessage(), e);
+            throw new DeviceException("gpio: Pi4J could not start: " + rootCause(e), e);
         }
         try {
             GpioDevice device = new GpioDevice(pi4j, rig, ticker);
@@ -60,6 +76,11 @@ public final class PiGpio {
             throw new DeviceException("gpio: cannot claim the rig's pins (PWM channel " + rig.pwmChannel() + ", tachometer GPIO"
                     + rig.tachPin() + ", emergency stop GPIO" + rig.emergencyStopPin() + "): " + rootCause(e), e);
         }
+    }
+
+    private static DeviceException noGpio(Path gpioChip) {
+        return new DeviceException("gpio: this machine has no GPIO (" + gpioChip + " is missing); --device gpio "
+                + "runs on a Raspberry Pi wired as in docs/raspberry-pi.md");
     }
 
     /** Pi4J wraps the reason ("Failed to initialize IO percuss-pwm"): the innermost message says what is wrong. */

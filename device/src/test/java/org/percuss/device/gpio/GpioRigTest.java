@@ -26,6 +26,18 @@ class GpioRigTest {
     }
 
     @Test
+    void onAPi5Gpio18IsChannelTwo() {
+        assertThatThrownBy(() -> new GpioRig(2, D.pwmFrequencyHz(), 18, D.tachPulsesPerRevolution(), D.fullDutyPpm(),
+                D.minPpm(), D.maxPpm(), D.enablePin(), D.heartbeatPin(), D.emergencyStopPin(), true, D.powerButtonPin(),
+                D.plusButtonPin(), D.minusButtonPin(), D.watchdogMillis(), D.samplePeriodMillis()))
+                .hasMessage("tach_pin: GPIO18 is the PWM output of pwm_channel 2");
+        assertThatThrownBy(() -> new GpioRig(4, D.pwmFrequencyHz(), D.tachPin(), D.tachPulsesPerRevolution(), D.fullDutyPpm(),
+                D.minPpm(), D.maxPpm(), D.enablePin(), D.heartbeatPin(), D.emergencyStopPin(), true, D.powerButtonPin(),
+                D.plusButtonPin(), D.minusButtonPin(), D.watchdogMillis(), D.samplePeriodMillis()))
+                .hasMessage("pwm_channel: 4 is outside 0..3");
+    }
+
+    @Test
     void aPinOffTheHeaderIsRefused() {
         assertThatThrownBy(() -> rig(23, 24, 40, 5, 6, 13, 3600, 250))
                 .hasMessage("emergency_stop_pin: 40 is not a BCM GPIO pin (0..27)");

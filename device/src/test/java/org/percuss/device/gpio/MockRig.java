@@ -3,7 +3,6 @@ package org.percuss.device.gpio;
 import com.pi4j.Pi4J;
 import com.pi4j.context.Context;
 import com.pi4j.io.gpio.digital.DigitalState;
-import com.pi4j.plugin.mock.platform.MockPlatform;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProvider;
 import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutput;
@@ -17,7 +16,7 @@ import com.pi4j.plugin.mock.provider.pwm.MockPwmProvider;
  */
 final class MockRig {
 
-    final Context pi4j = Pi4J.newContextBuilder().add(new MockPlatform())
+    final Context pi4j = Pi4J.newContextBuilder()
             .add(MockPwmProvider.newInstance(), MockDigitalInputProvider.newInstance(), MockDigitalOutputProvider.newInstance())
             .build();
     final GpioRig rig;

@@ -12,7 +12,7 @@ class PiGpioTest {
 
     @Test
     void withoutAGpioChipItSaysSoAndWhereToRunIt(@TempDir Path dir) {
-        assertThatThrownBy(() -> PiGpio.open(GpioRig.DEFAULT, Ticker.system(), dir.resolve("gpiochip0"), dir))
+        assertThatThrownBy(() -> PiGpio.open(GpioRig.DEFAULT, Ticker.system(), dir.resolve("gpiochip0"), dir, 0))
                 .isInstanceOf(DeviceException.class)
                 .hasMessageContaining("gpio: this machine has no GPIO")
                 .hasMessageContaining("gpiochip0 is missing")
@@ -21,7 +21,7 @@ class PiGpioTest {
 
     @Test
     void withoutHardwarePwmItNamesTheOverlayToAdd(@TempDir Path dir) {
-        assertThatThrownBy(() -> PiGpio.open(GpioRig.DEFAULT, Ticker.system(), dir, dir.resolve("pwmchip0")))
+        assertThatThrownBy(() -> PiGpio.open(GpioRig.DEFAULT, Ticker.system(), dir, dir.resolve("pwmchip0"), 0))
                 .isInstanceOf(DeviceException.class)
                 .hasMessageContaining("no hardware PWM")
                 .hasMessageContaining("dtoverlay=pwm,pin=18,func=2");
