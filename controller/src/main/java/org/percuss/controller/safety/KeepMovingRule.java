@@ -4,8 +4,6 @@ import org.percuss.controller.config.DwellLimits;
 import org.percuss.device.api.Capability;
 import org.percuss.device.api.Input;
 import org.percuss.device.api.Telemetry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * DESIGN.md rule 5, keep it moving: with a motion sensor, a gun held still on one spot while the
@@ -14,13 +12,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class KeepMovingRule implements SafetyRule {
 
-    private static final Logger LOG = LoggerFactory.getLogger(KeepMovingRule.class);
-
     private final long warnNanos;
     private final long derateNanos;
     private final Persistence still = new Persistence();
     private boolean warned;
-    private boolean saidOff;
+    private final RequiredSensor motionSensor = new RequiredSensor(Capability.MOTION_SENSOR,
+            "keep-it-moving is off: the device has no motion sensor", "keep the gun moving yourself");
 
     public KeepMovingRule(DwellLimits limits) {
         this.warnNanos = limits.warnAfter().toNanos();
@@ -29,12 +26,7 @@ public final class KeepMovingRule implements SafetyRule {
 
     @Override
     public Verdict evaluate(Telemetry t, long now, SafetyContext context) {
-        if (!context.has(Capability.MOTION_SENSOR)) {
-            if (!saidOff) {
-                saidOff = true;
-                LOG.info("keep-it-moving is off: the device has no motion sensor");
-                context.warn("keep-it-moving is off: the device has no motion sensor; keep the gun moving yourself");
-            }
+        if (!motionSensor.presentIn(context)) {
             return Verdict.OK;
         }
         long held = still.update(context.motorOn() && !t.inputs().isActive(Input.MOTION), now);

@@ -4,8 +4,6 @@ import java.util.Locale;
 import org.percuss.controller.config.CurrentLimits;
 import org.percuss.device.api.Capability;
 import org.percuss.device.api.Telemetry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * DESIGN.md rule 6, gentle pressure: current above the derate limit (3.0 A) for the derate time
@@ -18,8 +16,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class PressureRule implements SafetyRule {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PressureRule.class);
-    private boolean saidOff;
+    private final RequiredSensor currentSense = new RequiredSensor(Capability.CURRENT_SENSE,
+            "the pressure and over-current rules are off: the device has no current sense", "do not press hard");
 
     /** The release threshold, as a fraction of the derate limit. */
     static final double RELEASE_FRACTION = 0.5;
@@ -40,12 +38,7 @@ public final class PressureRule implements SafetyRule {
 
     @Override
     public Verdict evaluate(Telemetry t, long now, SafetyContext context) {
-        if (!context.has(Capability.CURRENT_SENSE)) {
-            if (!saidOff) {
-                saidOff = true;
-                LOG.info("the pressure and over-current rules are off: the device has no current sense");
-                context.warn("the pressure and over-current rules are off: the device has no current sense; do not press hard");
-            }
+        if (!currentSense.presentIn(context)) {
             return Verdict.OK;
         }
         lastAmps = t.currentAmps();

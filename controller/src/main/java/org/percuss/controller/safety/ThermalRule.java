@@ -5,8 +5,6 @@ import org.percuss.controller.config.ThermalLimits;
 import org.percuss.device.api.Capability;
 import org.percuss.device.api.Fault;
 import org.percuss.device.api.Telemetry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * DESIGN.md rule 8, over-temperature derates then trips, like ODrive's thermistor limiter. From
@@ -23,8 +21,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class ThermalRule implements SafetyRule {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ThermalRule.class);
-    private boolean saidOff;
+    private final RequiredSensor temperatureSensor = new RequiredSensor(Capability.TEMPERATURE,
+            "the temperature rule is off: the device has no temperature sensor", "stop if the gun gets hot");
 
     /** How far the temperature must fall below a step before the derate relaxes, °C. */
     static final double HYSTERESIS_CELSIUS = 1.0;
@@ -39,12 +37,7 @@ public final class ThermalRule implements SafetyRule {
 
     @Override
     public Verdict evaluate(Telemetry t, long now, SafetyContext context) {
-        if (!context.has(Capability.TEMPERATURE)) {
-            if (!saidOff) {
-                saidOff = true;
-                LOG.info("the temperature rule is off: the device has no temperature sensor");
-                context.warn("the temperature rule is off: the device has no temperature sensor; stop if the gun gets hot");
-            }
+        if (!temperatureSensor.presentIn(context)) {
             return Verdict.OK;
         }
         double celsius = t.temperatureCelsius();

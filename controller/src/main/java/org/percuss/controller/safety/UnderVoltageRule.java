@@ -5,8 +5,6 @@ import org.percuss.controller.config.SupplyLimits;
 import org.percuss.device.api.Capability;
 import org.percuss.device.api.Fault;
 import org.percuss.device.api.Telemetry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * DESIGN.md rule 8: a supply below 12.8 V (3.2 V a cell) trips UNDER_VOLTAGE, protecting the pack
@@ -16,8 +14,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class UnderVoltageRule implements SafetyRule {
 
-    private static final Logger LOG = LoggerFactory.getLogger(UnderVoltageRule.class);
-    private boolean saidOff;
+    private final RequiredSensor supplySense = new RequiredSensor(Capability.SUPPLY_VOLTAGE,
+            "the under-voltage rule is off: the device does not measure its supply", "");
 
     /** How long the supply must stay under the limit. */
     static final long FILTER_NANOS = 100_000_000L;
@@ -32,12 +30,7 @@ public final class UnderVoltageRule implements SafetyRule {
 
     @Override
     public Verdict evaluate(Telemetry t, long now, SafetyContext context) {
-        if (!context.has(Capability.SUPPLY_VOLTAGE)) {
-            if (!saidOff) {
-                saidOff = true;
-                LOG.info("the under-voltage rule is off: the device does not measure its supply");
-                context.warn("the under-voltage rule is off: the device does not measure its supply");
-            }
+        if (!supplySense.presentIn(context)) {
             return Verdict.OK;
         }
         lastVolts = t.supplyVolts();
