@@ -47,12 +47,10 @@ final class ConfigOption {
     }
 
     static PercussConfig loadOrUsers(Path file, PrintWriter err, Path users) {
-        if (file == null) {
-            if (Files.isRegularFile(users)) {
-                err.println("config: " + users);
-                err.flush();
-                return load(users, err);
-            }
+        if (file == null && Files.isRegularFile(users)) {
+            err.println("config: " + users);
+            err.flush();
+            return load(users, err);
         }
         return load(file, err);
     }

@@ -200,13 +200,15 @@ public final class ConfigLoader {
             return d;
         }
         int problems = in.problems().size();
-        int pwmChannel = integer(g, "pwm_channel", 0, 3, "", d.pwmChannel());
-        int frequency = integer(g, "pwm_frequency_hz", 100, 100_000, "Hz", d.pwmFrequencyHz());
+        int pwmChannel = integer(g, "pwm_channel", 0, GpioRig.MAX_PWM_CHANNEL, "", d.pwmChannel());
+        int frequency = integer(g, "pwm_frequency_hz", GpioRig.MIN_PWM_HZ, GpioRig.MAX_PWM_HZ, "Hz",
+                d.pwmFrequencyHz());
         int tach = pin(g, "tach_pin", false, d.tachPin());
-        int pulses = integer(g, "tach_pulses_per_revolution", 1, 64, "", d.tachPulsesPerRevolution());
-        int fullDuty = integer(g, "full_duty_ppm", 100, 20_000, "ppm", d.fullDutyPpm());
-        int min = integer(g, "min_ppm", 100, 6000, "ppm", d.minPpm());
-        int max = integer(g, "max_ppm", 100, 6000, "ppm", d.maxPpm());
+        int pulses = integer(g, "tach_pulses_per_revolution", 1, GpioRig.MAX_PULSES_PER_REVOLUTION, "",
+                d.tachPulsesPerRevolution());
+        int fullDuty = integer(g, "full_duty_ppm", GpioRig.MIN_PPM, GpioRig.MAX_FULL_DUTY_PPM, "ppm", d.fullDutyPpm());
+        int min = integer(g, "min_ppm", GpioRig.MIN_PPM, GpioRig.MAX_PPM, "ppm", d.minPpm());
+        int max = integer(g, "max_ppm", GpioRig.MIN_PPM, GpioRig.MAX_PPM, "ppm", d.maxPpm());
         int enable = pin(g, "enable_pin", true, d.enablePin());
         int heartbeat = pin(g, "heartbeat_pin", true, d.heartbeatPin());
         int estop = pin(g, "emergency_stop_pin", false, d.emergencyStopPin());
@@ -223,9 +225,11 @@ public final class ConfigLoader {
         int power = pin(g, "power_button_pin", true, d.powerButtonPin());
         int plus = pin(g, "plus_button_pin", true, d.plusButtonPin());
         int minus = pin(g, "minus_button_pin", true, d.minusButtonPin());
-        Duration watchdog = duration(g, "watchdog", Duration.ofMillis(15), Duration.ofSeconds(2),
+        Duration watchdog = duration(g, "watchdog", Duration.ofMillis(3L * GpioRig.MIN_SAMPLE_MS),
+                Duration.ofMillis(GpioRig.MAX_WATCHDOG_MS),
                 Duration.ofMillis(d.watchdogMillis()));
-        Duration sample = duration(g, "sample_period", Duration.ofMillis(5), Duration.ofMillis(100),
+        Duration sample = duration(g, "sample_period", Duration.ofMillis(GpioRig.MIN_SAMPLE_MS),
+                Duration.ofMillis(GpioRig.MAX_SAMPLE_MS),
                 Duration.ofMillis(d.samplePeriodMillis()));
         if (in.problems().size() > problems) {
             return d;
@@ -256,7 +260,7 @@ public final class ConfigLoader {
         if (optional && "none".equals(in.text(node))) {
             return GpioRig.NO_PIN;
         }
-        Integer v = in.integer(node, 0, 27, "");
+        Integer v = in.integer(node, 0, GpioRig.MAX_PIN, "");
         return v == null ? fallback : v;
     }
 

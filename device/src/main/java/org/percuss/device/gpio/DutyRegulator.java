@@ -26,7 +26,7 @@ final class DutyRegulator {
 
     /** The duty with no correction: where a start begins. */
     int feedforward(int targetPpm) {
-        return clamp(Math.round(100.0 * targetPpm / fullDutyPpm));
+        return clamp(Math.round(feedforwardPercent(targetPpm)));
     }
 
     /**
@@ -39,7 +39,7 @@ final class DutyRegulator {
             return 0;
         }
         double error = targetPpm - measuredPpm;
-        double ff = 100.0 * targetPpm / fullDutyPpm;
+        double ff = feedforwardPercent(targetPpm);
         double unclamped = ff + KP * error + integral;
         boolean saturatedHigh = unclamped >= 100 && error > 0;
         boolean saturatedLow = unclamped <= 0 && error < 0;
@@ -47,6 +47,10 @@ final class DutyRegulator {
             integral = Math.max(-MAX_TRIM_PERCENT, Math.min(MAX_TRIM_PERCENT, integral + KI * error * dtSeconds));
         }
         return clamp(Math.round(ff + KP * error + integral));
+    }
+
+    private double feedforwardPercent(int targetPpm) {
+        return 100.0 * targetPpm / fullDutyPpm;
     }
 
     /** Forgets the integral: every start begins from the feedforward. */

@@ -73,7 +73,7 @@ public final class GpioDevice implements PercussionDevice {
     private long lastCommandNanos;
     private long lastSampleNanos;
     private boolean beat;
-    private volatile boolean closed;
+    private boolean closed;
     private long refusals;
     private volatile Telemetry telemetry;
     private ScheduledExecutorService sampler;
@@ -160,11 +160,6 @@ public final class GpioDevice implements PercussionDevice {
     @Override
     public Capabilities capabilities() {
         return capabilities;
-    }
-
-    /** The wiring this device drives. */
-    public GpioRig rig() {
-        return rig;
     }
 
     @Override
@@ -264,7 +259,7 @@ public final class GpioDevice implements PercussionDevice {
             if (targetPpm != 0) {
                 setDuty(regulator.update(targetPpm, measured, dt));
             }
-            if (heartbeat != null && fed && !closed) {
+            if (heartbeat != null && fed) {
                 beat = !beat;
                 heartbeat.state(beat ? DigitalState.HIGH : DigitalState.LOW);
             }

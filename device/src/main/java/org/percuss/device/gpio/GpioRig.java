@@ -40,18 +40,37 @@ public record GpioRig(int pwmChannel, int pwmFrequencyHz, int tachPin, int tachP
     /** An optional pin left out. */
     public static final int NO_PIN = -1;
 
+    // The bounds the constructor checks, for a config reader to check first and report together.
+    /** The highest BCM GPIO pin on the header. */
+    public static final int MAX_PIN = 27;
+    /** The highest PWM channel (channel 3 is GPIO19 on a Pi 5). */
+    public static final int MAX_PWM_CHANNEL = 3;
+    /** The PWM frequency range, hertz. */
+    public static final int MIN_PWM_HZ = 100;
+    public static final int MAX_PWM_HZ = 100_000;
+    /** The most tachometer pulses per revolution. */
+    public static final int MAX_PULSES_PER_REVOLUTION = 64;
+    /** The speed range a rig may declare, ppm; {@code full_duty_ppm} may reach {@link #MAX_FULL_DUTY_PPM}. */
+    public static final int MIN_PPM = 100;
+    public static final int MAX_PPM = 6000;
+    public static final int MAX_FULL_DUTY_PPM = 20_000;
+    /** The sample period range, milliseconds; the watchdog is at least three periods and at most {@link #MAX_WATCHDOG_MS}. */
+    public static final int MIN_SAMPLE_MS = 5;
+    public static final int MAX_SAMPLE_MS = 100;
+    public static final int MAX_WATCHDOG_MS = 2000;
+
     /** The wiring of docs/raspberry-pi.md. */
     public static final GpioRig DEFAULT = new GpioRig(0, 20_000, 23, 1, 3600, 1000, 3400, 24, 25, 17, true, 5, 6, 13,
             250, 20);
 
     public GpioRig {
-        range("pwm_channel", pwmChannel, 0, 3);
-        range("pwm_frequency_hz", pwmFrequencyHz, 100, 100_000);
+        range("pwm_channel", pwmChannel, 0, MAX_PWM_CHANNEL);
+        range("pwm_frequency_hz", pwmFrequencyHz, MIN_PWM_HZ, MAX_PWM_HZ);
         pin("tach_pin", tachPin, false);
-        range("tach_pulses_per_revolution", tachPulsesPerRevolution, 1, 64);
-        range("min_ppm", minPpm, 100, 6000);
-        range("max_ppm", maxPpm, minPpm, 6000);
-        range("full_duty_ppm", fullDutyPpm, maxPpm, 20_000);
+        range("tach_pulses_per_revolution", tachPulsesPerRevolution, 1, MAX_PULSES_PER_REVOLUTION);
+        range("min_ppm", minPpm, MIN_PPM, MAX_PPM);
+        range("max_ppm", maxPpm, minPpm, MAX_PPM);
+        range("full_duty_ppm", fullDutyPpm, maxPpm, MAX_FULL_DUTY_PPM);
         pin("enable_pin", enablePin, true);
         pin("heartbeat_pin", heartbeatPin, true);
         pin("emergency_stop_pin", emergencyStopPin, false);
@@ -63,9 +82,9 @@ public record GpioRig(int pwmChannel, int pwmFrequencyHz, int tachPin, int tachP
         if (buttons != 0 && buttons != 3) {
             throw new IllegalArgumentException("power_button_pin, plus_button_pin and minus_button_pin: give all three or none");
         }
-        range("sample_period_ms", samplePeriodMillis, 5, 100);
+        range("sample_period_ms", samplePeriodMillis, MIN_SAMPLE_MS, MAX_SAMPLE_MS);
         // The watchdog must outlast a few samples, or a sampler on time would still trip it.
-        range("watchdog_ms", watchdogMillis, 3 * samplePeriodMillis, 2000);
+        range("watchdog_ms", watchdogMillis, 3 * samplePeriodMillis, MAX_WATCHDOG_MS);
         Map<Integer, String> used = new HashMap<>();
         claim(used, "tach_pin", tachPin);
         claim(used, "enable_pin", enablePin);
@@ -105,8 +124,8 @@ public record GpioRig(int pwmChannel, int pwmFrequencyHz, int tachPin, int tachP
         if (optional && pin == NO_PIN) {
             return;
         }
-        if (pin < 0 || pin > 27) {
-            throw new IllegalArgumentException(key + ": " + pin + " is not a BCM GPIO pin (0..27"
+        if (pin < 0 || pin > MAX_PIN) {
+            throw new IllegalArgumentException(key + ": " + pin + " is not a BCM GPIO pin (0.." + MAX_PIN
                     + (optional ? ", or leave it out" : "") + ")");
         }
     }

@@ -65,10 +65,4 @@ final class Tachometer {
         double cap = silence <= 0 ? Double.MAX_VALUE : 60e9 / ((double) pulsesPerRevolution * silence);
         return (int) Math.round(Math.min(mean, cap));
     }
-
-    /** Forgets every edge. */
-    synchronized void reset() {
-        count = 0;
-        next = 0;
-    }
 }
