@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.percuss.controller.config.DurationText;
 import org.percuss.controller.config.PercussConfig;
 import org.percuss.controller.config.Zone;
+import org.percuss.device.gpio.GpioRig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -72,6 +73,6 @@ final class ConfigCommand implements Runnable {
     }
 
     private static String pin(int pin) {
-        return pin == org.percuss.device.gpio.GpioRig.NO_PIN ? "none" : "GPIO" + pin;
+        return pin == GpioRig.NO_PIN ? "none" : "GPIO" + pin;
     }
 }
