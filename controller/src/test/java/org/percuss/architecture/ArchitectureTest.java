@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * DESIGN.md's architecture, checked on the compiled main code of all three modules: which module
- * and package may use which, where the third-party hardware libraries may appear, and who may read
- * the machine's clocks.
+ * and package may use which, where the third-party hardware and native libraries may appear, and
+ * who may read the machine's clocks.
  */
 class ArchitectureTest {
 
@@ -60,6 +60,13 @@ class ArchitectureTest {
     void onlyTheGpioPackageTouchesPi4J() {
         noClasses().that().resideOutsideOfPackage("org.percuss.device.gpio..")
                 .should().dependOnClassesThat().resideInAPackage("com.pi4j..")
+                .check(PERCUSS);
+    }
+
+    @Test
+    void onlyThePtyPackageTouchesJna() {
+        noClasses().that().resideOutsideOfPackage("org.percuss.device.pty..")
+                .should().dependOnClassesThat().resideInAPackage("com.sun.jna..")
                 .check(PERCUSS);
     }
 
