@@ -14,9 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * PROTOCOL.md end to end on real pseudo-terminals (socat): percuss as the host in its own
- * process, the emulated board in this one, every packet recorded at the board's end with the time
- * it crossed. Real time; each test takes a few seconds.
+ * PROTOCOL.md end to end on real pseudo-terminals ({@link PtyPair}): percuss as the host in its own
+ * process, opening the pty's path as it opens a USB adapter; the emulated board in this one on the
+ * master, every packet recorded at the board's end with the time it crossed. Real time; each test
+ * takes a few seconds.
  */
 class SerialEndToEndTest {
 
@@ -31,8 +32,8 @@ class SerialEndToEndTest {
     private EmulatedBoard board;
 
     @BeforeEach
-    void cable() throws Exception {
-        pty = PtyPair.start(dir);
+    void cable() {
+        pty = PtyPair.open();
     }
 
     @AfterEach
