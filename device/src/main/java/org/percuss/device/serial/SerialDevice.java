@@ -42,7 +42,8 @@ import org.slf4j.LoggerFactory;
  *       a tick already under way cannot follow the STOP with a speed. The controller still stops
  *       and latches its own state on its next tick.</li>
  *   <li>A link that fails (a write error, a read of end-of-stream: unplugged, the other end gone)
- *       makes every later command throw {@link DeviceException} naming the port.</li>
+ *       makes every later command throw {@link DeviceException} naming the port; {@link #stop()}
+ *       still tries its STOP, which a port that fails only on reading may carry.</li>
  *   <li>{@link #stop()} and {@link #close()} send STOP and are safe from any thread; close waits
  *       up to 200 ms for the board's ACK first, since closing a port may drop unsent bytes.</li>
  * </ul>
@@ -172,7 +173,7 @@ public final class SerialDevice implements PercussionDevice {
             try {
                 n = link.read(buffer, 0, buffer.length);
             } catch (IOException | RuntimeException e) {
-                linkLost("read failed: " + e.getMessage());
+                linkLost("read failed: " + reason(e));
                 return;
             }
             if (n < 0) {
@@ -269,12 +270,19 @@ public final class SerialDevice implements PercussionDevice {
             try {
                 link.write(encoder.frame(), 0, n);
             } catch (IOException | RuntimeException e) {
-                linkLost("write failed: " + e.getMessage());
+                linkLost("write failed: " + reason(e));
                 throw new DeviceException(name() + ": " + linkError, e);
             }
             lastSentNanos = ticker.nanos();
             return s;
         }
+    }
+
+    /** What went wrong, without the link's name in front: the messages here name it once. */
+    private String reason(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        String prefix = name() + ": ";
+        return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     }
 
     private void linkLost(String why) {
@@ -313,9 +321,10 @@ public final class SerialDevice implements PercussionDevice {
 
     @Override
     public void stop() {
-        if (linkError != null) {
+        if (closed) {
             return;
         }
+        // Even after the link failed: a port that can no longer be read may still carry a STOP.
         try {
             send(PacketType.STOP, 0);
         } catch (DeviceException e) {
