@@ -24,8 +24,9 @@ import org.percuss.device.api.DeviceException;
  *   <li>This object keeps a descriptor of the slave open for as long as the pair lives. Without
  *       it, the master reads end-of-line (EIO) whenever no host has the path open: before the first
  *       host, and between a host that exits and the next.</li>
- *   <li>When the slave's input queue is full (no host reading), a write waits {@value #FULL_WAIT_MILLIS}
- *       ms for room, then drops the rest: bytes sent to no one are lost, as on a UART.</li>
+ *   <li>A write never waits: when the line's buffers are full (tens of kilobytes that no host has
+ *       read), what does not fit is dropped, as a UART's bytes are lost when no one listens. A
+ *       host that opens the path flushes what was left for it.</li>
  *   <li>{@link #close()} waits for a read or write under way (a millisecond or so), then closes
  *       both descriptors, so a concurrent call never touches a descriptor number reused by
  *       someone else.</li>
@@ -76,12 +77,10 @@ final class PosixPseudoTerminal implements PseudoTerminal {
     private static final int F_SETFL = 4;
     private static final int TCSANOW = 0;
     private static final short POLLIN = 0x1;
-    private static final short POLLOUT = 0x4;
     private static final int EINTR = 4;
     private static final int TERMIOS_BYTES = 256; // struct termios: 60 bytes on Linux, 72 on macOS
     private static final int BUFFER_BYTES = 4096;
     private static final int WAIT_MILLIS = 1;
-    private static final int FULL_WAIT_MILLIS = 20;
     private static final NativeLong ONE = new NativeLong(1);
 
     private static volatile LibC libc;
@@ -97,7 +96,6 @@ final class PosixPseudoTerminal implements PseudoTerminal {
     private final Memory readBuffer = new Memory(BUFFER_BYTES);
     private final Memory writeBuffer = new Memory(BUFFER_BYTES);
     private final Memory readPoll = new Memory(8);
-    private final Memory writePoll = new Memory(8);
     private volatile boolean closed;
 
     private PosixPseudoTerminal(LibC c, Constants k, int master, int slave, String path) {
@@ -109,10 +107,15 @@ final class PosixPseudoTerminal implements PseudoTerminal {
     }
 
     static PseudoTerminal open() {
-        Constants k = Platform.isLinux() ? Constants.LINUX : Platform.isMac() ? Constants.MAC : null;
+        return open(Platform.getOSType(), System.getProperty("os.name"));
+    }
+
+    /** A pair on the system of JNA's type {@code osType}, called {@code osName} in messages. */
+    static PseudoTerminal open(int osType, String osName) {
+        Constants k = osType == Platform.LINUX ? Constants.LINUX : osType == Platform.MAC ? Constants.MAC : null;
         if (k == null) {
-            throw new DeviceException("this system (" + System.getProperty("os.name") + ") has no POSIX pseudo-terminals;"
-                    + " join the board and the host with two serial ports and a null-modem cable instead");
+            throw new DeviceException("percuss makes pseudo-terminals on Linux and macOS, not on " + osName
+                    + "; join the board and the host with two serial ports and a null-modem cable instead");
         }
         LibC c = libc();
         int master = -1;
@@ -223,7 +226,6 @@ final class PosixPseudoTerminal implements PseudoTerminal {
                     throw new IOException(name() + " is closed");
                 }
                 int done = 0;
-                int waited = 0;
                 while (done < length) {
                     int chunk = Math.min(length - done, BUFFER_BYTES);
                     writeBuffer.write(0, buffer, offset + done, chunk);
@@ -233,14 +235,13 @@ final class PosixPseudoTerminal implements PseudoTerminal {
                         continue;
                     }
                     int errno = Native.getLastError();
-                    if (n < 0 && errno != k.again() && errno != EINTR) {
-                        throw new IOException(name() + ": write failed (errno " + errno + ")");
+                    if (n < 0 && errno == EINTR) {
+                        continue;
                     }
-                    if (waited >= FULL_WAIT_MILLIS) {
-                        return; // no one is reading the other end: the rest is lost
+                    if (n == 0 || errno == k.again()) {
+                        return; // the line's buffers are full, no one is reading: the rest is lost, as on a UART
                     }
-                    poll(writePoll, POLLOUT);
-                    waited += WAIT_MILLIS;
+                    throw new IOException(name() + ": write failed (errno " + errno + ")");
                 }
             }
         } finally {

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.percuss.device.api.DeviceException;
 import org.percuss.device.serial.JSerialCommLink;
 import org.percuss.device.serial.SerialLink;
 
@@ -107,6 +108,14 @@ class PseudoTerminalTest {
             }).isInstanceOf(IOException.class).hasMessageContaining(pty.path());
             assertThat(readBytes(host, 1)).isEmpty();
         }
+    }
+
+    @Test
+    void aSystemWithoutPosixPseudoTerminalsIsToldSo() {
+        assertThatThrownBy(() -> PosixPseudoTerminal.open(com.sun.jna.Platform.WINDOWS, "Windows 11"))
+                .isInstanceOf(DeviceException.class)
+                .hasMessage("percuss makes pseudo-terminals on Linux and macOS, not on Windows 11; join the board and"
+                        + " the host with two serial ports and a null-modem cable instead");
     }
 
     @Test
