@@ -36,8 +36,8 @@ import picocli.CommandLine.TypeConversionException;
  * many bad frames it dropped.
  */
 @Command(name = "board", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Emulate a motor-controller board (PROTOCOL.md) on a pseudo-terminal of its own (--pty)",
-            "or on a serial port (--port), until Ctrl-C. See docs/board-makers.md."})
+        description = "Emulate a motor-controller board (PROTOCOL.md) on a pseudo-terminal of its own (--pty) or on a "
+            + "serial port (--port), until Ctrl-C. See docs/board-makers.md.")
 final class BoardCommand implements Callable<Integer> {
 
     @Spec
@@ -61,17 +61,18 @@ final class BoardCommand implements Callable<Integer> {
     private Where where;
 
     @Option(names = "--pty-link", paramLabel = "PATH",
-            description = {"With --pty: also make PATH a symbolic link to the pseudo-terminal, a name that stays",
-                "the same from run to run. An earlier link there is replaced; any other file is left alone."})
+            description = "With --pty: also make PATH a symbolic link to the pseudo-terminal, a name that stays the "
+                + "same from run to run. An earlier link there is replaced; any other file is left alone.")
     private Path ptyLink;
 
     @Option(names = "--baud", paramLabel = "BAUD", defaultValue = "115200",
-            description = "With --port: the baud rate, 1200..4000000 (a pseudo-terminal has none). Default: ${DEFAULT-VALUE}.")
+            description = "With --port: the baud rate, 1200..4000000 (a pseudo-terminal has none). Default: "
+                + "${DEFAULT-VALUE}.")
     private int baud;
 
     @Option(names = "--fault", paramLabel = "FAULT@TIME", converter = ScheduledFault.Converter.class,
-            description = {"Latch a fault at a time after start, e.g. over-temperature@20s. Repeatable.",
-                "Faults: comm-timeout, over-current, over-temperature, under-voltage, stall, internal."})
+            description = "Latch a fault at a time after start, e.g. over-temperature@20s. Repeatable. Faults: "
+                + "comm-timeout, over-current, over-temperature, under-voltage, stall, internal.")
     private List<ScheduledFault> faults = new ArrayList<>();
 
     @Option(names = "--estop-at", paramLabel = "TIME", converter = DurationConverter.class,
@@ -79,8 +80,8 @@ final class BoardCommand implements Callable<Integer> {
     private Duration estopAt;
 
     @Option(names = "--noise", paramLabel = "BYTES_PER_S", defaultValue = "0",
-            description = {"Send about this many random bytes a second to the host, in bursts of 1-8 bytes at",
-                "random moments (each burst spoils the packet after it). Default: 0."})
+            description = "Send about this many random bytes a second to the host, in bursts of 1-8 bytes at random "
+                + "moments (each burst spoils the packet after it). Default: 0.")
     private int noise;
 
     /** A fault to latch at a time. */

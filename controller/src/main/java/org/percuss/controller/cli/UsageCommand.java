@@ -30,7 +30,7 @@ final class UsageCommand implements Callable<Integer> {
     private CommandSpec spec;
 
     @Option(names = "--ledger", paramLabel = "FILE",
-            description = "The usage ledger. Default: $XDG_STATE_HOME/percuss/usage.jsonl or ~/.local/state/percuss/usage.jsonl.")
+            description = "The usage ledger. Default: usage.jsonl in $XDG_STATE_HOME/percuss, else in ~/.local/state/percuss.")
     private Path ledger;
 
     @Option(names = "--config", paramLabel = "FILE", description = "A configuration file, for its zones.")
