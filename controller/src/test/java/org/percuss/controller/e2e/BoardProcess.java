@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * line as it comes (a test waits for the line that says where it listens), and a SIGTERM to stop
  * it, as Ctrl-C would.
  */
-final class BoardProcess {
+public final class BoardProcess {
 
     private final Process process;
     private final BlockingQueue<String> fresh = new LinkedBlockingQueue<>();
@@ -40,7 +40,7 @@ final class BoardProcess {
         });
     }
 
-    static BoardProcess start(String... args) throws IOException {
+    public static BoardProcess start(String... args) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED", "-Dstdout.encoding=UTF-8",
                 "-cp", System.getProperty("java.class.path"), "org.percuss.controller.cli.Percuss", "board"));
@@ -50,7 +50,7 @@ final class BoardProcess {
     }
 
     /** The first line from now on that matches {@code pattern}; fails after {@code limit}. */
-    Matcher awaitLine(Pattern pattern, Duration limit) throws InterruptedException {
+    public Matcher awaitLine(Pattern pattern, Duration limit) throws InterruptedException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (true) {
             String line = fresh.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -67,7 +67,7 @@ final class BoardProcess {
     }
 
     /** SIGTERM, as Ctrl-C: the board stops, prints its summary and exits; its exit code. */
-    int stop() throws InterruptedException {
+    public int stop() throws InterruptedException {
         process.toHandle().destroy(); // not Process.destroy(), which also closes the pipe the summary comes through
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -77,12 +77,12 @@ final class BoardProcess {
     }
 
     /** Everything it printed so far. */
-    List<String> lines() {
+    public List<String> lines() {
         return lines;
     }
 
     /** SIGKILL, for a test that ends early: no board is left behind. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
     }
 }
