@@ -355,6 +355,8 @@ class ControlLoopTest {
             assertThat(h.loop.state()).as("latched until a later clear").isEqualTo(LoopState.EMERGENCY_STOP);
             h.loop.clearFaults();
             h.run(Duration.ofMillis(10));
+            assertThat(h.loop.state()).as("until a report measured after the clear arrives").isEqualTo(LoopState.EMERGENCY_STOP);
+            h.run(Duration.ofMillis(20));
             assertThat(h.loop.state()).isEqualTo(LoopState.IDLE);
         }
 
