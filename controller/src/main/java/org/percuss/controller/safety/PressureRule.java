@@ -57,10 +57,10 @@ public final class PressureRule implements SafetyRule {
     @Override
     public String explain(Verdict verdict, Telemetry t) {
         return verdict.kind() == Verdict.Kind.DERATE
-                ? String.format(Locale.ROOT, "pressing too hard: current %.2f A above %.1f A for %d s", lastAmps, derateAmps,
-                        derateNanos / 1_000_000_000L)
-                : String.format(Locale.ROOT, "pressure eased: current %.2f A under %.1f A for %d s", lastAmps, releaseAmps,
-                        derateNanos / 1_000_000_000L);
+                ? String.format(Locale.ROOT, "pressing too hard: current above %.1f A for %d s (now %.2f A)", derateAmps,
+                        derateNanos / 1_000_000_000L, lastAmps)
+                : String.format(Locale.ROOT, "pressure eased: current under %.1f A for %d s (now %.2f A)", releaseAmps,
+                        derateNanos / 1_000_000_000L, lastAmps);
     }
 
     @Override
