@@ -63,11 +63,11 @@ final class RunCommand implements Callable<Integer> {
     private int level;
 
     @Option(names = "--limit", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Most running time, such as 20s, 5m, 1m30s; at most 15m. Default: the config's session_limit, 15m.")
+            description = "Most running time, such as 20s, 5m, 1m30s; at most 15m, and at most a config file's session_limit. Default: the config's session_limit, 15m.")
     private Duration limit;
 
     @Option(names = "--warmup", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "How long each start holds the lowest level, 0s..60s. Default: the config's warmup, 10s.")
+            description = "How long each start holds the lowest level, 0s..60s, and at least a config file's warmup. Default: the config's warmup, 10s.")
     private Duration warmup;
 
     @Option(names = "--time-scale", paramLabel = "X",
@@ -97,7 +97,7 @@ final class RunCommand implements Callable<Integer> {
         if (loaded == null) {
             return ExitCode.USAGE;
         }
-        PercussConfig config = configure(loaded);
+        PercussConfig config = configure(loaded, ConfigOption.source(configFile));
         Zone zone = zone(config);
         ZoneSession zoneSession = null;
         if (zone != null) {
@@ -196,8 +196,13 @@ final class RunCommand implements Callable<Integer> {
                         .atZone(ZoneId.systemDefault())), waitMinutes);
     }
 
-    /** The session's settings, each checked against its allowed range before anything starts. */
-    private PercussConfig configure(PercussConfig defaults) {
+    /**
+     * The session's settings, each checked against its allowed range before anything starts. A
+     * configuration file ({@code source}, null for none) is the owner's ceiling (a clinic's, a
+     * maker's product settings): the command line may shorten its session limit and lengthen its
+     * warm-up, never the reverse.
+     */
+    private PercussConfig configure(PercussConfig defaults, Path source) {
         int levels = defaults.levels().count();
         if (level < 1 || level > levels) {
             throw usage("--level must be 1.." + levels + ", got " + level);
@@ -207,6 +212,16 @@ final class RunCommand implements Callable<Integer> {
         }
         if (warmup != null && (warmup.isNegative() || warmup.compareTo(HardLimits.MAX_WARMUP) > 0)) {
             throw usage("--warmup must be 0s..60s, got " + DurationConverter.format(warmup));
+        }
+        if (source != null && limit != null && limit.compareTo(defaults.sessionLimit()) > 0) {
+            throw usage("--limit " + DurationConverter.format(limit) + " is above the session_limit of "
+                    + DurationConverter.format(defaults.sessionLimit()) + " that " + source
+                    + " sets; the command line may lower it, never raise it");
+        }
+        if (source != null && warmup != null && warmup.compareTo(defaults.warmup()) < 0) {
+            throw usage("--warmup " + DurationConverter.format(warmup) + " is below the warmup of "
+                    + DurationConverter.format(defaults.warmup()) + " that " + source
+                    + " sets; the command line may lengthen it, never shorten it");
         }
         if (timeScale != null) {
             if (device.kind() != DeviceSpec.Kind.SIM) {
