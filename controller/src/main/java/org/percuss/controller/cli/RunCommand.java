@@ -24,6 +24,7 @@ import org.percuss.controller.session.UsageEntry;
 import org.percuss.controller.session.UsageLedger;
 import org.percuss.controller.session.UsageRecorder;
 import org.percuss.controller.session.ZoneBudget;
+import org.percuss.device.api.DeviceException;
 import org.percuss.device.time.EpochClock;
 import org.percuss.device.time.Ticker;
 import picocli.CommandLine.Command;
@@ -116,8 +117,15 @@ final class RunCommand implements Callable<Integer> {
         boolean live = parent != null && parent.ownsProcess() && Terminal.isInteractive();
         StatusReporter reporter = new StatusReporter(out, live, Ticker.system());
 
-        try (Backend backend = Backend.open(device, config.tickPeriod(), scale, config.gpio());
+        Interrupts interrupts = parent != null && parent.ownsProcess() ? Interrupts.install(System.err) : null;
+        try (interrupts; Backend backend = openBackend(config, scale, interrupts);
              TraceWriter traceWriter = openTrace()) {
+            if (backend == null) {
+                err.println("percuss: interrupted (" + interrupts.early() + ") while connecting to serial:"
+                        + device.path() + "; the motor was never started");
+                err.flush();
+                return ExitCode.OK;
+            }
             SessionTimer timer = zoneSession == null
                     ? new SessionTimer(config.sessionLimit().toNanos(), config.sessionWarning().toNanos())
                     : new SessionTimer(config.sessionLimit().toNanos(), zoneSession.budget().left().toNanos(), zone.name(),
@@ -138,8 +146,10 @@ final class RunCommand implements Callable<Integer> {
                     UUID.randomUUID().toString(), zone.name(), new SessionClock(EpochClock.system(), backend.ticker()));
             reporter.attach(loop);
             loop.start();
-            try (Interrupts ignored = parent != null && parent.ownsProcess()
-                    ? Interrupts.install(loop, backend.device(), System.err) : null) {
+            if (interrupts != null) {
+                interrupts.attach(loop, backend.device());
+            }
+            try {
                 backend.driver().run(() -> {
                     loop.tick();
                     if (traceWriter != null) {
@@ -166,6 +176,21 @@ final class RunCommand implements Callable<Integer> {
             }
             SessionSummary.print(loop, out, extra);
             return ExitCode.of(loop.stopReason());
+        }
+    }
+
+    /**
+     * Opens the device; null when a signal interrupted the opening (a serial handshake under way),
+     * so the command ends as interrupted rather than as a device error.
+     */
+    private Backend openBackend(PercussConfig config, double scale, Interrupts interrupts) {
+        try {
+            return Backend.open(device, config.tickPeriod(), scale, config.gpio());
+        } catch (DeviceException e) {
+            if (interrupts != null && interrupts.early() != null) {
+                return null;
+            }
+            throw e;
         }
     }
 

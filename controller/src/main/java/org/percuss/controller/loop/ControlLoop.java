@@ -224,7 +224,7 @@ public final class ControlLoop {
             startAfterClear = true; // "clear, start": the start waits for the device's answer
         }
         if (clearPending) {
-            settleClear(now);
+            settleClear(now, (req & REQ_EMERGENCY_STOP) != 0);
         }
         if (supervisor.hasLatched()) {
             halt();
@@ -321,8 +321,11 @@ public final class ControlLoop {
         latchedAtClear = supervisor.latchedBits();
     }
 
-    /** The device's answer to a pending clear, if it has come; the latch is cleared only on a clean one. */
-    private void settleClear(long now) {
+    /**
+     * The device's answer to a pending clear, if it has come; the latch is cleared only on a clean
+     * one, and never in the tick of an emergency-stop request (that request gets its zero).
+     */
+    private void settleClear(long now, boolean emergencyStopNow) {
         ClearStatus status = device.clearStatus();
         switch (status) {
             case PENDING, NONE -> {
@@ -332,7 +335,9 @@ public final class ControlLoop {
             case NO_ANSWER -> context.warn("faults not cleared: " + device.name() + " did not answer the clear");
             case CLEARED -> {
                 String present = supervisor.tripConditionPresent(telemetry, now, context);
-                if (supervisor.latchedBits() != latchedAtClear) {
+                if (emergencyStopNow) {
+                    context.warn("faults not cleared: the emergency stop was pressed on this tick");
+                } else if (supervisor.latchedBits() != latchedAtClear) {
                     context.warn("faults not cleared: a new one latched while the clear was under way; clear again");
                 } else if (present != null) {
                     context.warn("faults not cleared: " + present);

@@ -368,6 +368,26 @@ class ControlLoopTest {
         }
 
         @Test
+        void anEmergencyStopInTheTickAClearIsAnsweredIsNotSwallowedByIt() {
+            // found by SafetyInvariantsProperties: e-stop, clear, and a second e-stop 20 ms later,
+            // on the tick the device's answer to the clear arrived
+            h.loop.start();
+            h.run(Duration.ofSeconds(1));
+            h.loop.emergencyStop();
+            h.run(Duration.ofMillis(10));
+            h.loop.clearFaults();
+            h.run(Duration.ofMillis(10));
+            for (int i = 0; i < 5 && h.loop.state() == LoopState.EMERGENCY_STOP; i++) {
+                h.loop.emergencyStop(); // on whichever tick the answer comes
+                h.run(Duration.ofMillis(10));
+            }
+            assertThat(h.loop.state()).isEqualTo(LoopState.EMERGENCY_STOP);
+            h.run(Duration.ofSeconds(1));
+            assertThat(h.loop.state()).isEqualTo(LoopState.EMERGENCY_STOP);
+            assertThat(h.events).contains("warning: faults not cleared: the emergency stop was pressed on this tick");
+        }
+
+        @Test
         void aSecondEmergencyStopWhileLatchedIsNotSwallowedByAClear() {
             h.loop.start();
             h.run(Duration.ofSeconds(1));
