@@ -260,8 +260,13 @@ public final class ControlLoop {
             profile.stop();
             enter(LoopState.PAUSED, "paused");
         } else if ((req & REQ_START) != 0 && (state == LoopState.IDLE || state == LoopState.PAUSED)) {
-            profile.start();
-            enter(LoopState.WARM_UP, "started at the lowest level");
+            String present = supervisor.tripConditionPresent(telemetry, now, context);
+            if (present != null) {
+                context.warn("not started: " + present); // a start never runs a motor whose trip cause is there
+            } else {
+                profile.start();
+                enter(LoopState.WARM_UP, "started at the lowest level");
+            }
         }
         int cap = supervisor.derateLevel();
         int effective = cap == 0 ? level : Math.min(level, bounds.clamp(cap));
@@ -335,7 +340,11 @@ public final class ControlLoop {
             case NO_ANSWER -> context.warn("faults not cleared: " + device.name() + " did not answer the clear");
             case CLEARED -> {
                 String present = supervisor.tripConditionPresent(telemetry, now, context);
-                if (emergencyStopNow) {
+                int stillReported = telemetry.faults().bits() & Fault.WIRE_MASK;
+                if (stillReported != 0) {
+                    context.warn("faults not cleared: " + device.name() + " still reports "
+                            + new FaultSet(stillReported).describe());
+                } else if (emergencyStopNow) {
                     context.warn("faults not cleared: the emergency stop was pressed on this tick");
                 } else if (supervisor.latchedBits() != latchedAtClear) {
                     context.warn("faults not cleared: a new one latched while the clear was under way; clear again");
@@ -472,6 +481,14 @@ public final class ControlLoop {
     /** The telemetry the latest tick read. */
     public Telemetry telemetry() {
         return telemetry;
+    }
+
+    /**
+     * Whether some safety rule sees its trip condition in the latest telemetry (for the invariant
+     * checker; builds a message when one does, so not for the tick).
+     */
+    public boolean tripConditionPresent() {
+        return supervisor.tripConditionPresent(telemetry, lastTickNanos, context) != null;
     }
 
     /** The level a safety rule holds the speed to this tick, or 0 when none does. */

@@ -72,6 +72,15 @@ class DeviceRestartRuleTest {
     }
 
     @Test
+    void twoReportsArrivingInTheSameInstantAreStillTwoReports() {
+        // found by the invariant checker: the report before the reset and the first after it can
+        // arrive together; the second must not pass for the first seen again
+        report(0, 30_040);
+        report(20, 30_060);
+        assertThat(report(20, 0)).isEqualTo(Verdict.trip(Fault.DEVICE_RESTARTED));
+    }
+
+    @Test
     void aDeviceWithoutAnUptimeNeverTripsIt() {
         for (long t = 0; t < 5_000; t += 20) {
             assertThat(report(t, 0)).isEqualTo(Verdict.OK);

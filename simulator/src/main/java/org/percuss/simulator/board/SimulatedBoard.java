@@ -210,14 +210,12 @@ public final class SimulatedBoard {
         }
         resets++;
         poweredDownUntil = clock.nanos() + resetTime.toNanos();
+        powerUpNanos = poweredDownUntil; // every report after the reset counts from the boot, whatever runs first then
         targetPpm = 0;
         latchedFaults = 0;
         watchdogArmed = false;
         overCurrentSince = underVoltageSince = stallSince = -1;
-        clock.schedule(resetTime, () -> {
-            powerUpNanos = clock.nanos();
-            publishTelemetry();
-        });
+        clock.schedule(resetTime, this::publishTelemetry);
     }
 
     /** How many times the board has reset. */
