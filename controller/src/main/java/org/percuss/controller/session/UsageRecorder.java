@@ -19,8 +19,9 @@ import org.percuss.device.time.EpochClock;
  * second and a half it did not run. A session that ends at its limit is charged exactly, as
  * claims never go past the session's own limit.
  *
- * <p>Called after each control tick, never inside it; the loop's thread never waits for the lock:
- * {@link #update} tries it, and tries again on the next tick.
+ * <p>Called after each control tick, never inside it; the loop's thread waits for the lock only
+ * when the claimed time is about to run out: {@link #update} tries it, and tries again on the next
+ * tick while there is time.
  */
 public final class UsageRecorder {
 
@@ -37,7 +38,7 @@ public final class UsageRecorder {
     static final long STEP_NANOS = 1_000_000_000L;
     /** How far ahead of the running time the next claim is made. */
     static final long AHEAD_NANOS = 500_000_000L;
-    /** Closer than this to the end of the claimed time with the lock still taken: give up. */
+    /** Closer than this to the end of the claimed time with the lock still taken: wait for it. */
     static final long LAST_CHANCE_NANOS = 50_000_000L;
     private static final long MS = 1_000_000L;
 
@@ -90,16 +91,16 @@ public final class UsageRecorder {
             return Verdict.GO_ON;
         }
         try {
-            UsageLedger.Lock lock = ledger.tryLock();
-            if (lock == null) {
-                if (runningNanos >= claimedNanos - LAST_CHANCE_NANOS) {
-                    failure = new FileProblem("--ledger " + ledger.file() + ": another process has held its lock too long;"
-                            + " cannot record the running time");
-                    return Verdict.FAILED;
+            UsageLedger.Lock taken = ledger.tryLock();
+            if (taken == null) {
+                if (runningNanos < claimedNanos - LAST_CHANCE_NANOS) {
+                    return Verdict.GO_ON; // another session is at it: try again on the next tick
                 }
-                return Verdict.GO_ON;
+                // the claimed time is running out: wait for the other session's read and append
+                // (milliseconds) rather than run on unclaimed
+                taken = ledger.lock();
             }
-            try (lock) {
+            try (UsageLedger.Lock lock = taken) {
                 return claim(lock) ? Verdict.GO_ON : Verdict.BUDGET_SPENT;
             }
         } catch (FileProblem e) {
