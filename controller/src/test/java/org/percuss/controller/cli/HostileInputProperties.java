@@ -66,7 +66,7 @@ class HostileInputProperties {
                 "--device", "--bogus");
     }
 
-    @Property(tries = 60)
+    @Property(tries = 40)
     void runKeepsTheContractWhateverAnOptionSays(@ForAll("runOptions") String option, @ForAll("values") String value)
             throws IOException {
         Path trace = dir.resolve("t.csv");
@@ -165,7 +165,7 @@ class HostileInputProperties {
         return Arbitraries.of(CONFIG_SHAPES).flatMap(shape -> leaves().map(leaf -> shape.formatted(leaf)));
     }
 
-    @Property(tries = 60)
+    @Property(tries = 40)
     void aConfigWithAHostileLeafIsCheckedOrRefusedInClearLines(@ForAll("configs") String yaml) throws IOException {
         Path file = Files.write(dir.resolve("c.yaml"), yaml.getBytes(StandardCharsets.UTF_8)); // a lone surrogate as ?
         CliRun check = Contract.run("config", "check", file.toString());
@@ -185,14 +185,14 @@ class HostileInputProperties {
         return Arbitraries.of(SCENARIO_SHAPES).flatMap(shape -> leaves().map(leaf -> "run_for: 25s\n" + shape.formatted(leaf)));
     }
 
-    @Property(tries = 40)
+    @Property(tries = 25)
     void aScenarioWithAHostileLeafRunsOrIsRefusedInClearLines(@ForAll("scenarios") String yaml) throws IOException {
         Path file = Files.write(dir.resolve("s.yaml"), yaml.getBytes(StandardCharsets.UTF_8));
         CliRun run = Contract.run("simulate", file.toString());
         assertThat(run.exitCode()).as(yaml).isIn(0, 1, 2);
     }
 
-    @Property(tries = 40)
+    @Property(tries = 25)
     void rawBytesAreNeverMoreThanAFileToRefuse(@ForAll byte[] bytes) throws IOException {
         Path file = Files.write(dir.resolve("raw.yaml"), bytes);
         assertThat(Contract.run("config", "check", file.toString()).exitCode()).isIn(0, 2);

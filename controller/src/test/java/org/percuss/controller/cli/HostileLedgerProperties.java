@@ -133,7 +133,7 @@ class HostileLedgerProperties {
         assertThat(fromFile.usedMillis()).isNotNegative();
     }
 
-    @Property(tries = 25)
+    @Property(tries = 15)
     void usageAndRunOnAHostileLedgerKeepTheContractAndDeleteNothing(@ForAll("ledgers") List<Line> lines,
                                                                        @ForAll boolean tornEnd) throws IOException {
         byte[] before = bytes(lines, tornEnd);
