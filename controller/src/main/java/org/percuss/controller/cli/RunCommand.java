@@ -48,7 +48,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:normal end (limit reached, interrupted)",
             "2:usage or config error",
-            "3:device or link error",
+            "3:device, link or output error",
             "4:safety stop (fault or emergency stop)"})
 final class RunCommand implements Callable<Integer> {
 
