@@ -91,7 +91,7 @@ final class ScenarioReader {
     static Result read(Path file, PercussConfig config) {
         ScenarioReader r = new ScenarioReader(file.toString(), config);
         try {
-            YamlNode root = YamlTree.read(InputFile.readText(file, InputFile.YAML_LIMIT_BYTES, "a YAML file"));
+            YamlNode root = YamlTree.read(InputFile.readYaml(file));
             String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
             Scenario s = r.scenario(root, stem);
             return new Result(r.in.problems().isEmpty() ? s : null, r.in.problems());

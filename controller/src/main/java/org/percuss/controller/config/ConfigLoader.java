@@ -42,7 +42,7 @@ public final class ConfigLoader {
     public static Result load(Path file) {
         ConfigLoader loader = new ConfigLoader(file.toString());
         try {
-            return loader.config(YamlTree.read(InputFile.readText(file, InputFile.YAML_LIMIT_BYTES, "a YAML file")));
+            return loader.config(YamlTree.read(InputFile.readYaml(file)));
         } catch (YamlTree.YamlException e) {
             loader.in.problem(e.line(), e.getMessage());
         } catch (FileProblem e) {

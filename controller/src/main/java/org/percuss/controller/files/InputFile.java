@@ -27,7 +27,32 @@ public final class InputFile {
     /** The most a YAML file (a configuration, a scenario) may have: 1 MiB. */
     public static final int YAML_LIMIT_BYTES = 1 << 20;
 
+    /**
+     * The longest line a YAML file may have: 64 KiB. SnakeYAML's scanner takes time growing with
+     * the square of a line's length (a 1 MiB comment line takes seconds), so a long line is refused
+     * before it is parsed.
+     */
+    public static final int YAML_LINE_LIMIT_BYTES = 64 << 10;
+
     private InputFile() {
+    }
+
+    /** A YAML file's text: {@link #readText} with {@link #YAML_LIMIT_BYTES}, and no line over {@link #YAML_LINE_LIMIT_BYTES}. */
+    public static String readYaml(Path path) throws FileProblem {
+        String text = readText(path, YAML_LIMIT_BYTES, "a YAML file");
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                if (i - start > YAML_LINE_LIMIT_BYTES) {
+                    throw new FileProblem("line " + line + " is longer than the " + size(YAML_LINE_LIMIT_BYTES)
+                            + " a line of a YAML file may have");
+                }
+                line++;
+                start = i + 1;
+            }
+        }
+        return text;
     }
 
     /**
