@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.percuss.controller.text.Echo;
 import org.percuss.device.api.DeviceException;
 import org.percuss.device.api.Fault;
 import org.percuss.device.api.Input;
@@ -75,7 +76,7 @@ final class BoardCommand implements Callable<Integer> {
                 + "comm-timeout, over-current, over-temperature, under-voltage, stall, internal.")
     private List<ScheduledFault> faults = new ArrayList<>();
 
-    @Option(names = "--estop-at", paramLabel = "TIME", converter = DurationConverter.class,
+    @Option(names = "--estop-at", paramLabel = "TIME", converter = DurationConverter.BoardTime.class,
             description = "Activate the emergency-stop input at this time after start.")
     private Duration estopAt;
 
@@ -91,20 +92,24 @@ final class BoardCommand implements Callable<Integer> {
             public ScheduledFault convert(String value) {
                 int at = value.indexOf('@');
                 if (at < 0) {
-                    throw new TypeConversionException("'" + value + "' is not FAULT@TIME, e.g. over-temperature@20s");
+                    throw new TypeConversionException("'" + Echo.value(value) + "' is not FAULT@TIME, e.g. over-temperature@20s");
                 }
                 String name = value.substring(0, at).toUpperCase(Locale.ROOT).replace('-', '_');
                 Fault fault;
                 try {
                     fault = Fault.valueOf(name);
                 } catch (IllegalArgumentException e) {
-                    throw new TypeConversionException("'" + value.substring(0, at) + "' is not a board fault");
+                    throw new TypeConversionException("'" + Echo.value(value.substring(0, at)) + "' is not a board fault");
                 }
                 if (!fault.isWireFault() || fault == Fault.EMERGENCY_STOP) {
-                    throw new TypeConversionException("'" + value.substring(0, at)
+                    throw new TypeConversionException("'" + Echo.value(value.substring(0, at))
                             + "' is not a board fault (for the emergency stop use --estop-at)");
                 }
-                return new ScheduledFault(fault, DurationConverter.parse(value.substring(at + 1)));
+                try {
+                    return new ScheduledFault(fault, new DurationConverter.BoardTime().convert(value.substring(at + 1)));
+                } catch (TypeConversionException e) {
+                    throw new TypeConversionException("the time of " + Echo.value(value) + ": " + e.getMessage());
+                }
             }
         }
     }

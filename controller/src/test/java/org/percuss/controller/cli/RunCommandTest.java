@@ -20,11 +20,16 @@ class RunCommandTest {
             --level 0                               | --level must be 1..5, got 0
             --level 6                               | --level must be 1..5, got 6
             --level abc                             | --level
-            --limit 16m                             | --limit must be more than 0s and at most 15m, got 16m
-            --limit 0s                              | --limit must be more than 0s and at most 15m, got 0s
+            --limit 16m                             | --limit': must be more than 0s and at most 15m, got 16m
+            --limit 0s                              | --limit': must be more than 0s and at most 15m, got 0s
+            --limit 99999999999999h                 | --limit': must be more than 0s and at most 15m, got 99999999999999h
+            --limit 99999999999999999999h           | --limit': must be more than 0s and at most 15m, got 99999999999999999999h
+            --level ３                              | --level': '３' is not a whole number (digits 0-9)
+            --level ٣                               | --level': '٣' is not a whole number (digits 0-9)
+            --level 99999999999                     | --level': '99999999999' is too large a number
             --limit 5x                              | '5x' is not a duration; write it like 20s, 5m or 1m30s
             --limit 20                              | '20' is not a duration
-            --warmup 61s                            | --warmup must be 0s..60s, got 1m1s
+            --warmup 61s                            | --warmup': must be 0s..1m, got 1m1s
             --time-scale 0.5                        | --time-scale must be 1..1000, got 0.5
             --time-scale 1001                       | --time-scale must be 1..1000, got 1001
             --time-scale NaN                        | --time-scale must be 1..1000, got NaN
@@ -53,10 +58,25 @@ class RunCommandTest {
         assertThat(TraceFile.read(trace).initialHoldSeconds()).isCloseTo(2.0, within(0.011));
 
         CliRun given = CliRun.of("run", "--config", config.toString(), "--level", "2", "--time-scale", "1000",
-                "--limit", "8s", "--warmup", "1s", "--trace", trace.toString());
+                "--limit", "3s", "--warmup", "2500ms", "--trace", trace.toString());
         assertThat(given.exitCode()).isZero();
-        assertThat(given.out()).contains("running time: 0:08.00 of 0:08");
-        assertThat(TraceFile.read(trace).initialHoldSeconds()).isCloseTo(1.0, within(0.011));
+        assertThat(given.out()).contains("running time: 0:03.00 of 0:03");
+        assertThat(TraceFile.read(trace).initialHoldSeconds()).isCloseTo(2.5, within(0.011));
+    }
+
+    @Test
+    void aConfigFilesLimitsAreACeilingTheCommandLineMayLowerButNeverRaise() throws Exception {
+        // issue 11 item 10: a clinic's session_limit of 5m must not become 10m on the command line
+        Path config = Files.writeString(dir.resolve("clinic.yaml"), "warmup: 20s\nsession_limit: 5m\n");
+        CliRun longer = CliRun.of("run", "--config", config.toString(), "--limit", "10m", "--time-scale", "1000");
+        assertThat(longer.exitCode()).isEqualTo(2);
+        assertThat(longer.err().strip()).isEqualTo("percuss run: --limit 10m is above the session_limit of 5m that "
+                + config + " sets; the command line may lower it, never raise it");
+        CliRun shorter = CliRun.of("run", "--config", config.toString(), "--warmup", "5s", "--time-scale", "1000");
+        assertThat(shorter.exitCode()).isEqualTo(2);
+        assertThat(shorter.err().strip()).isEqualTo("percuss run: --warmup 5s is below the warmup of 20s that "
+                + config + " sets; the command line may lengthen it, never shorten it");
+        assertThat(longer.out() + shorter.out()).as("nothing ran").isEmpty();
     }
 
     @Test
