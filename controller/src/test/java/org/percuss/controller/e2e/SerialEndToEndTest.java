@@ -97,7 +97,8 @@ class SerialEndToEndTest {
         // the watchdog is fed: host packets never more than watchdog_ms / 3 apart from HELLO to the end
         for (int i = 1; i < packets.size(); i++) {
             assertThat((packets.get(i).nanos() - packets.get(i - 1).nanos()) / MS)
-                    .as("gap before host packet %d", i).isLessThanOrEqualTo(WATCHDOG_MS / 3);
+                    .as("gap before host packet %d, %s after %s", i, packets.get(i).packet(), packets.get(i - 1).packet())
+                    .isLessThanOrEqualTo(WATCHDOG_MS / 3);
         }
         // the host wrote STOP before it exited; the board reads it a moment later
         assertThat(board.link.await(() -> board.hostPackets().getLast().packet() instanceof Packet.Stop, 2000))
@@ -188,7 +189,8 @@ class SerialEndToEndTest {
         HostProcess host = host("--level", "2", "--limit", "1m", "--warmup", "1s");
         awaitRunningFor(1500);
         pty.cut();
-        assertThat(host.waitFor(Duration.ofSeconds(10))).isEqualTo(3);
+        int code = host.waitFor(Duration.ofSeconds(10));
+        assertThat(code).as(host.out() + host.err()).isEqualTo(3);
         assertThat(host.out()).contains("link lost").contains(pty.host().toString());
     }
 }

@@ -172,7 +172,10 @@ public final class JSerialCommLink implements SerialLink {
     public void close() {
         if (!closed) {
             closed = true;
-            port.closePort();
+            // jSerialComm's closePort first waits, up to half a second, for the event thread of the
+            // unplug listener to notice; nothing here needs that wait, so the port closes on a thread
+            // of its own (and with the process, should it end first).
+            Thread.ofPlatform().daemon().name("close " + name).start(port::closePort);
         }
     }
 }

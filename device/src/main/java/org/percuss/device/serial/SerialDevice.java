@@ -268,8 +268,12 @@ public final class SerialDevice implements PercussionDevice {
         }
         hello = h;
         reportDeadline = scheduler.nanos() + HANDSHAKE_TIMEOUT.toNanos();
+        // A PING is due one feed interval (watchdog / 3) after the last packet sent, the HELLO this
+        // answers included, less a twentieth: a timer fires late, never early, and counted from this
+        // reply the first PING would come an interval after the HELLO plus the board's answer time.
         long period = h.watchdogMillis() * 1_000_000L / 3;
-        keepAlive = scheduler.scheduleAtFixedRate(Duration.ofNanos(period), Duration.ofNanos(period), this::keepAlive);
+        long first = Math.max(0, lastSentNanos + keepAliveDue(h) - scheduler.nanos());
+        keepAlive = scheduler.scheduleAtFixedRate(Duration.ofNanos(first), Duration.ofNanos(period), this::keepAlive);
         LOG.info("{}: board speaks protocol 1, {}..{} ppm, watchdog {} ms, capabilities {}", name, h.minPpm(),
                 h.maxPpm(), h.watchdogMillis(), capabilities.features());
     }
@@ -308,6 +312,12 @@ public final class SerialDevice implements PercussionDevice {
 
     // ---- timers --------------------------------------------------------------------------------
 
+    /** How long after the last packet sent a keep-alive PING is due: a feed interval, less a twentieth. */
+    private static long keepAliveDue(Packet.HelloReply h) {
+        long period = h.watchdogMillis() * 1_000_000L / 3;
+        return period - period / 20;
+    }
+
     /** Until the loop commands, PING often enough that the board's watchdog stays fed. */
     private void keepAlive() {
         synchronized (this) {
@@ -315,7 +325,7 @@ public final class SerialDevice implements PercussionDevice {
                 keepAlive.cancel();
                 return;
             }
-            if (scheduler.nanos() - lastSentNanos >= hello.watchdogMillis() * 1_000_000L / 3) {
+            if (scheduler.nanos() - lastSentNanos >= keepAliveDue(hello)) {
                 sendQuietly(PacketType.PING, 0);
             }
         }

@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.timeout;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -114,7 +115,7 @@ class JSerialCommLinkTest {
         void closingClosesThePortOnce() throws IOException {
             link.close();
             link.close();
-            verify(port).closePort();
+            verify(port, timeout(2000)).closePort(); // on a thread of its own: jSerialComm's close may wait
             assertThat(link.read(new byte[16], 0, 16)).isEqualTo(-1);
             assertThatThrownBy(() -> link.write(frame, 0, frame.length)).hasMessage("serial:/dev/ttyUSB7 is closed");
         }
