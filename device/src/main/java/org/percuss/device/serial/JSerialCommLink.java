@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 import org.percuss.device.api.DeviceException;
 
@@ -35,6 +37,9 @@ public final class JSerialCommLink implements SerialLink {
     /** How long a read that found nothing waits before it looks again. */
     private static final long IDLE_WAIT_NANOS = 500_000L;
     private static final int WRITE_TIMEOUT_MILLIS = 200;
+
+    /** Ports of this process whose close is under way, by name (see {@link #close()}). */
+    private static final Map<String, Thread> CLOSING = new ConcurrentHashMap<>();
 
     private final SerialPort port;
     private final String name;
@@ -75,6 +80,7 @@ public final class JSerialCommLink implements SerialLink {
      */
     static JSerialCommLink open(SerialPort port, String path, int baud) {
         String name = "serial:" + path;
+        awaitClosing(name);
         port.setComPortParameters(baud, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
         port.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
         port.setComPortTimeouts(SerialPort.TIMEOUT_NONBLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING,
@@ -87,6 +93,18 @@ public final class JSerialCommLink implements SerialLink {
         JSerialCommLink link = new JSerialCommLink(port, name);
         port.addDataListener(link.new Unplug());
         return link;
+    }
+
+    /** Waits (a second at most) for a close of the port {@code name} still under way in this process. */
+    private static void awaitClosing(String name) {
+        Thread closing = CLOSING.get(name);
+        if (closing != null) {
+            try {
+                closing.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** jSerialComm's word that the port went away: from then on the link is gone. */
@@ -175,7 +193,11 @@ public final class JSerialCommLink implements SerialLink {
             // jSerialComm's closePort first waits, up to half a second, for the event thread of the
             // unplug listener to notice; nothing here needs that wait, so the port closes on a thread
             // of its own (and with the process, should it end first).
-            Thread.ofPlatform().daemon().name("close " + name).start(port::closePort);
+            // A later open of the same port waits for it (see open).
+            CLOSING.put(name, Thread.ofPlatform().daemon().name("close " + name).start(() -> {
+                port.closePort();
+                CLOSING.remove(name);
+            }));
         }
     }
 }
