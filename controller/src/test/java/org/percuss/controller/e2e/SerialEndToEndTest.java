@@ -140,14 +140,23 @@ class SerialEndToEndTest {
     }
 
     @Test
-    void aSilentBoardEndsTheHostWithExitThreeWithinTwoSecondsNamingThePort() throws Exception {
+    void aSilentBoardEndsTheHostWithExitThreeAfterTheOneSecondHandshakeNamingThePort() throws Exception {
+        // What starting and ending percuss costs on this machine now, for the bound below: on two busy
+        // cores a JVM alone may take a second, so a fixed bound from process start measures the machine.
+        HostProcess version = HostProcess.start(dir, "--version");
+        assertThat(version.waitFor(Duration.ofSeconds(30))).isZero();
+        double startAndExit = (System.nanoTime() - version.startedNanos) / 1e9;
+
         HostProcess host = host("--level", "1");
         int code = host.waitFor(Duration.ofSeconds(10));
         double seconds = (System.nanoTime() - host.startedNanos) / 1e9;
         assertThat(code).isEqualTo(3);
         assertThat(host.err()).contains(pty.host().toString()).contains("no answer to HELLO");
         assertThat(host.err().strip().lines()).hasSize(1);
-        assertThat(seconds).as("process start to exit").isLessThanOrEqualTo(2.0);
+        // the handshake's 1 s, and what a serial session loads that --version does not (jSerialComm's
+        // native library, the config, the loop); not the 10 s a hung host would take
+        assertThat(seconds - startAndExit).as("process start to exit (%.2f s), less starting and exiting (%.2f s)",
+                seconds, startAndExit).isBetween(0.9, 2.5);
     }
 
     @Test
