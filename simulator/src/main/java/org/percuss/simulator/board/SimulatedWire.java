@@ -32,6 +32,9 @@ public final class SimulatedWire implements LinkImpairment {
         void receive(byte[] buffer, int offset, int length);
     }
 
+    /** PROTOCOL.md's line speed. */
+    public static final int PROTOCOL_BAUD = 115_200;
+
     private final VirtualClock clock;
     private final long byteNanos;
     private final RandomGenerator random;
@@ -67,7 +70,7 @@ public final class SimulatedWire implements LinkImpairment {
     }
 
     /** Where the board writes. */
-    public ByteSink boardEnd() {
+    public BoardProtocol.BytesOut boardEnd() {
         return toHost::send;
     }
 

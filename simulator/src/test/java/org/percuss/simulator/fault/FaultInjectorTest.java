@@ -23,7 +23,7 @@ class FaultInjectorTest {
 
     private final VirtualClock clock = new VirtualClock();
     private final SimulatedGun gun = SimulatedGun.create(clock);
-    private final SimulatedDevice device = gun.device();
+    private final SimulatedDevice device = (SimulatedDevice) gun.device();
     private final SimulatedBoard board = gun.board();
     private final FaultInjector faults = gun.faults();
     private int command = 2200;
