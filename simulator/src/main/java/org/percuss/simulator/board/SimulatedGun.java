@@ -1,7 +1,9 @@
 package org.percuss.simulator.board;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 import org.percuss.device.api.Capabilities;
@@ -11,6 +13,7 @@ import org.percuss.device.serial.SerialDevice;
 import org.percuss.simulator.clock.VirtualClock;
 import org.percuss.simulator.fault.FaultInjector;
 import org.percuss.simulator.fault.Hardware;
+import org.percuss.simulator.fault.InjectedFault;
 import org.percuss.simulator.fault.LinkImpairment;
 import org.percuss.simulator.physics.GunPlant;
 import org.percuss.simulator.physics.PhysicsParameters;
@@ -138,6 +141,25 @@ public final class SimulatedGun {
 
     public GunPlant plant() {
         return hardware.plant();
+    }
+
+    /**
+     * The injected faults this gun cannot suffer through its transport, with the reason: a rig has
+     * no board to reset, no link to impair, and no current or temperature sensor to freeze.
+     */
+    public Map<InjectedFault, String> cannotInject() {
+        if (transport != Transport.GPIO) {
+            return Map.of();
+        }
+        Map<InjectedFault, String> no = new EnumMap<>(InjectedFault.class);
+        no.put(InjectedFault.BROWN_OUT, "no board to reset: the Pi is the host");
+        no.put(InjectedFault.FROZEN_SENSOR, "no current or temperature sensor to freeze");
+        for (InjectedFault f : InjectedFault.values()) {
+            if (f.onLink()) {
+                no.put(f, "no link: the Pi drives the motor itself");
+            }
+        }
+        return no;
     }
 
     public FaultInjector faults() {
