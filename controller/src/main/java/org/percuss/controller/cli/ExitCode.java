@@ -10,7 +10,7 @@ import org.percuss.controller.loop.StopReason;
  */
 public enum ExitCode {
     /** A normal end: the limit was reached, the user interrupted, the zone budget ended it. */
-    OK(0, "normal end (limit reached, interrupted, everything held)"),
+    OK(0, "normal end: the limit reached or interrupted (run), every expectation held (simulate)"),
     /** A scenario expectation failed ({@code percuss simulate}). */
     EXPECTATION_FAILED(1, "an expectation or invariant failed (simulate)"),
     /** A usage or configuration error: nothing was started. */
