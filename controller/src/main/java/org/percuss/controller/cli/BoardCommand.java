@@ -127,7 +127,7 @@ final class BoardCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         VirtualClock clock = new VirtualClock();
-        SimulatedBoard board = SimulatedGun.create(clock).device().board();
+        SimulatedBoard board = SimulatedGun.create(clock).board();
         Line line = where.pty ? pseudoTerminal() : new Line(JSerialCommLink.open(where.port, baud), null,
                 "board: emulating a percuss board on " + where.port + " at " + baud + " baud");
         BoardRunner runner = new BoardRunner(line.link(), clock, board, Ticker.system());
@@ -158,7 +158,7 @@ final class BoardCommand implements Callable<Integer> {
         out.println("board: " + runner.endReason() + "; " + runner.protocol().commands() + " commands served, "
                 + runner.protocol().droppedFrames() + " bad frames dropped");
         out.flush();
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 
     /**

@@ -170,7 +170,7 @@ class SerialPortFailuresTest {
         when(port.openPort()).thenReturn(false);
         when(port.getLastErrorCode()).thenReturn(13);
         CliRun run = runWith(Failure.NONE);
-        assertThat(run.exitCode()).isEqualTo(ExitCode.DEVICE);
+        assertThat(run.exitCode()).isEqualTo(ExitCode.DEVICE.code());
         assertThat(run.err().strip()).isEqualTo("percuss: serial:" + path + ": cannot open the port (error 13; is it in use,"
                 + " or do you lack permission? On Linux, join the dialout group)");
         assertThat(fromHost).isEmpty();
@@ -179,7 +179,7 @@ class SerialPortFailuresTest {
     @Test
     void aReadOfMinusOneEndsTheRunWithExitThreeAndTheHostsStopReachesTheBoard() throws Exception {
         CliRun run = runWith(Failure.READ_END);
-        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.DEVICE);
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.DEVICE.code());
         assertThat(run.out()).contains("stopped:      link lost: serial:" + path + ": the link was lost");
         assertNoSpeedAfterTheFailure(1); // a tick may pass the check while the reader thread learns
         assertThat(fromHost.getLast()).as("the port still writes: the host's last word is STOP").isInstanceOf(Packet.Stop.class);
@@ -189,7 +189,7 @@ class SerialPortFailuresTest {
     @Test
     void theDisconnectedEventEndsTheRunWithExitThreeAndTheBoardsWatchdogStopsTheMotor() throws Exception {
         CliRun run = runWith(Failure.DISCONNECTED);
-        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.DEVICE);
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.DEVICE.code());
         assertThat(run.out()).contains("stopped:      link lost: serial:" + path + ": ");
         assertNoSpeedAfterTheFailure(0);
         assertTheMotorStops();
@@ -199,7 +199,7 @@ class SerialPortFailuresTest {
     @Test
     void aShortWriteEndsTheRunWithExitThreeNamingThePort() throws Exception {
         CliRun run = runWith(Failure.SHORT_WRITE);
-        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.DEVICE);
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.DEVICE.code());
         assertThat(run.out()).containsPattern("stopped: +link lost: serial:" + path + ": write failed: wrote [0-9]+ of [0-9]+"
                 + " bytes \\(error 5\\)\n");
         assertNoSpeedAfterTheFailure(0);
@@ -209,7 +209,7 @@ class SerialPortFailuresTest {
     @Test
     void aWriteThatThrowsEndsTheRunWithExitThreeNamingThePort() throws Exception {
         CliRun run = runWith(Failure.WRITE_THROWS);
-        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.DEVICE);
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(ExitCode.DEVICE.code());
         assertThat(run.out()).contains("stopped:      link lost: serial:" + path
                 + ": write failed: the driver refused the write\n");
         assertNoSpeedAfterTheFailure(0);
