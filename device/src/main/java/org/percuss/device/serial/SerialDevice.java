@@ -269,8 +269,9 @@ public final class SerialDevice implements PercussionDevice {
         hello = h;
         reportDeadline = scheduler.nanos() + HANDSHAKE_TIMEOUT.toNanos();
         // A PING is due one feed interval (watchdog / 3) after the last packet sent, the HELLO this
-        // answers included, less a twentieth: a timer fires late, never early, and counted from this
-        // reply the first PING would come an interval after the HELLO plus the board's answer time.
+        // answers included, less a tenth: a timer fires late, never early (on a busy machine by
+        // several ms), and counted from this reply the first PING would come an interval after the
+        // HELLO plus the board's answer time.
         long period = h.watchdogMillis() * 1_000_000L / 3;
         long first = Math.max(0, lastSentNanos + keepAliveDue(h) - scheduler.nanos());
         keepAlive = scheduler.scheduleAtFixedRate(Duration.ofNanos(first), Duration.ofNanos(period), this::keepAlive);
@@ -312,10 +313,10 @@ public final class SerialDevice implements PercussionDevice {
 
     // ---- timers --------------------------------------------------------------------------------
 
-    /** How long after the last packet sent a keep-alive PING is due: a feed interval, less a twentieth. */
+    /** How long after the last packet sent a keep-alive PING is due: a feed interval, less a tenth. */
     private static long keepAliveDue(Packet.HelloReply h) {
         long period = h.watchdogMillis() * 1_000_000L / 3;
-        return period - period / 20;
+        return period - period / 10;
     }
 
     /** Until the loop commands, PING often enough that the board's watchdog stays fed. */
