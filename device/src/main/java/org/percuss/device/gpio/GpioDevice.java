@@ -384,6 +384,8 @@ public final class GpioDevice implements PercussionDevice {
                 LOG.warn("gpio: no command for {} ms (watchdog {} ms): motor stopped, communication timeout latched",
                         (now - lastCommandNanos) / 1_000_000L, rig.watchdogMillis());
             }
+            // the duty the sensors' readings were taken at, before this sample changes it
+            double duty = drive.dutyPercent() / 100.0;
             Readings readings = sensors.readings();
             readings.motorRunning = runningPpm != 0;
             String failure = sensors.sample(now);
@@ -408,7 +410,6 @@ public final class GpioDevice implements PercussionDevice {
                         .with(Input.PLUS_BUTTON, plus.state() == DigitalState.LOW)
                         .with(Input.MINUS_BUTTON, minus.state() == DigitalState.LOW);
             }
-            double duty = drive.dutyPercent() / 100.0;
             double motorAmps = duty >= MIN_DIVIDING_DUTY ? readings.supplyAmps / duty : readings.supplyAmps;
             telemetry = new Telemetry(now, measured, motorAmps, readings.temperatureCelsius, readings.supplyVolts, inputs,
                     new FaultSet(guard.latched()), (now - openedNanos) / 1_000_000L);
