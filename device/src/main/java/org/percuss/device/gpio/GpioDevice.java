@@ -395,8 +395,9 @@ public final class GpioDevice implements PercussionDevice {
             }
             sensorFailure = failure;
             guard.setDetected(failure != null ? Fault.INTERNAL.mask() : 0);
+            boolean wasRunning = runningPpm != 0;
             apply();
-            if (runningPpm != 0) {
+            if (runningPpm != 0 && wasRunning) { // a start made here (an ESC just armed) puts out its feedforward first
                 drive.run(regulator.update(runningPpm, measured, dt));
             }
             if (heartbeat != null && guard.armed()) {
