@@ -51,6 +51,11 @@ public final class YamlReader {
         problems.add(new Problem(source, at.line(), at.path(), message));
     }
 
+    /** Records a problem with the key {@code path} at {@code line} (a key left out: the line of its section). */
+    public void problem(int line, String path, String message) {
+        problems.add(new Problem(source, line, path, message));
+    }
+
     /** Records a problem at a line that is not a node (a syntax error). */
     public void problem(int line, String message) {
         problems.add(new Problem(source, line, "", message));
