@@ -45,7 +45,7 @@ class GpioRigSafetyTest {
         rig = (SimulatedRig) gun.hardware();
         pi = rig.pi();
         gun.plant().setPressure(pressure);
-        loop = ControlLoop.create(gun.device(), PercussConfig.DEFAULT.withSessionLimit(limit), clock, new LoopListener() {
+        loop = ControlLoop.builder(gun.device(), PercussConfig.DEFAULT.withSessionLimit(limit), clock).listener(new LoopListener() {
             @Override
             public void warning(String message) {
                 said.add(String.format("%.2f %s", clock.nanos() / 1e9, message));
@@ -55,7 +55,7 @@ class GpioRigSafetyTest {
             public void safetyEvent(String message) {
                 said.add(String.format("%.2f %s", clock.nanos() / 1e9, message));
             }
-        });
+        }).build();
         clock.scheduleAtFixedRate(Duration.ZERO, Duration.ofMillis(10), loop::tick);
         loop.selectLevel(level);
         loop.start();
@@ -184,8 +184,8 @@ class GpioRigSafetyTest {
                 new Sensors(new java.util.SplittableRandom(1)));
         pi = rig.pi();
         List<int[]> ticks = new ArrayList<>();
-        loop = ControlLoop.create(rig.device(), PercussConfig.DEFAULT.withSessionLimit(Duration.ofSeconds(40)), clock,
-                LoopListener.NONE);
+        loop = ControlLoop.builder(rig.device(), PercussConfig.DEFAULT.withSessionLimit(Duration.ofSeconds(40)), clock)
+                .build();
         clock.scheduleAtFixedRate(Duration.ZERO, Duration.ofMillis(10), () -> {
             loop.tick();
             ticks.add(new int[] {(int) (clock.nanos() / 1_000_000), loop.commandedPpm(), pi.escPulseMicros()});
