@@ -46,6 +46,11 @@ final class Ads1115Ntc implements RigSensor {
         return config.name();
     }
 
+    /** Whether a chip answers at the ADC's address, reading only. */
+    static void probe(I2cChip chip) throws SensorProblem {
+        chip.readWord(CONFIG);
+    }
+
     /** Programs the ADC and checks that it holds the configuration. */
     void open() throws SensorProblem {
         chip.writeWord(CONFIG, configuration);

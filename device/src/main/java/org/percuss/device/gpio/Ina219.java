@@ -44,6 +44,11 @@ final class Ina219 implements RigSensor {
         return config.name();
     }
 
+    /** Whether a chip answers at the INA219's address, reading only (an INA219 has no id to ask for). */
+    static void probe(I2cChip chip) throws SensorProblem {
+        chip.readWord(CONFIGURATION);
+    }
+
     /** Programs the chip and checks that it holds the configuration. */
     void open() throws SensorProblem {
         program();

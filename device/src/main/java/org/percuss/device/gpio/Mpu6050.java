@@ -50,13 +50,18 @@ final class Mpu6050 implements RigSensor {
         return config.name();
     }
 
-    /** Checks that the chip is of the family and sets it up. */
-    void open() throws SensorProblem {
+    /** Checks that the chip answers as one of the family, reading only. */
+    static void probe(I2cChip chip) throws SensorProblem {
         int who = chip.readByte(WHO_AM_I);
         if (Arrays.stream(FAMILY).noneMatch(f -> f == who)) {
             throw new SensorProblem(String.format("answers WHO_AM_I 0x%02x: not an MPU-6050-family chip (0x68, 0x70, 0x71, 0x73)",
                     who));
         }
+    }
+
+    /** Checks that the chip is of the family and sets it up. */
+    void open() throws SensorProblem {
+        probe(chip);
         chip.writeByte(PWR_MGMT_1, 0x01);
         chip.writeByte(SMPLRT_DIV, 9);
         chip.writeByte(CONFIG, 0x05);

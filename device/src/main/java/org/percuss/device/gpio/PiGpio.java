@@ -1,7 +1,6 @@
 package org.percuss.device.gpio;
 
 import com.pi4j.Pi4J;
-import com.pi4j.boardinfo.util.BoardInfoHelper;
 import com.pi4j.context.Context;
 import com.pi4j.plugin.gpiod.provider.gpio.digital.GpioDDigitalInputProvider;
 import com.pi4j.plugin.gpiod.provider.gpio.digital.GpioDDigitalOutputProvider;
@@ -21,8 +20,8 @@ import org.percuss.device.time.Scheduler;
  * Opens a {@link GpioDevice} on the Raspberry Pi this runs on: checks that the GPIO character
  * device, the hardware PWM and the sensors' buses are there (saying what to do when they are not),
  * builds a Pi4J context with exactly the providers it needs, registered by hand rather than found on
- * the classpath (gpiod for the pins, linuxfs for the PWM, on the PWM chip Pi4J names for this board:
- * pwmchip0 up to the Pi 4, the RP1's on a Pi 5, and linuxfs for I2C), claims the pins and samples
+ * the classpath (gpiod for the pins, linuxfs for the PWM, on the chip {@link PiPaths#pwmChipNumber()}
+ * names for this board, and linuxfs for I2C), claims the pins and samples
  * on the wall clock's scheduler. An ESC's pulses go through {@link SysfsPwm}; a DS18B20 is read on a
  * daemon thread of its own. Every failure is a {@link DeviceException} whose message names what is
  * missing; the motor never moves.
@@ -43,14 +42,7 @@ public final class PiGpio {
         if (!Files.exists(paths.gpioChip())) {
             throw noGpio(paths);
         }
-        // only on a machine with GPIO: elsewhere Pi4J's board detection logs errors of its own
-        int chip;
-        try {
-            chip = BoardInfoHelper.getPwmChipAddress();
-        } catch (RuntimeException | LinkageError e) {
-            throw new DeviceException("gpio: cannot tell which board this is: " + rootCause(e), e);
-        }
-        return open(rig, scheduler, paths, chip);
+        return open(rig, scheduler, paths, paths.pwmChipNumber());
     }
 
     static GpioDevice open(GpioRig rig, Scheduler scheduler, PiPaths paths, int chip) {
