@@ -28,6 +28,7 @@ import org.percuss.controller.session.UsageLedger;
 import org.percuss.controller.session.UsageRecorder;
 import org.percuss.controller.session.ZoneBudget;
 import org.percuss.controller.text.Echo;
+import org.percuss.device.api.Capability;
 import org.percuss.device.api.DeviceException;
 import org.percuss.device.time.EpochClock;
 import org.percuss.device.time.Ticker;
@@ -88,6 +89,10 @@ final class RunCommand implements Callable<Integer> {
                 + "ledger records the session.")
     private String zoneName;
 
+    @Option(names = "--wait-for-start",
+            description = "Open the device and wait, the motor stopped, until its power button starts the session (as the percuss service does at boot).")
+    private boolean waitForStart;
+
     @Mixin
     private LedgerMixin ledger;
 
@@ -143,6 +148,9 @@ final class RunCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw usage("--level: " + e.getMessage());
             }
+            if (waitForStart && !backend.device().capabilities().has(Capability.BUTTONS)) {
+                throw usage("--wait-for-start: " + backend.device().name() + " has no power button to start the session with");
+            }
             UsageRecorder recorder = zoneSession == null ? null : new UsageRecorder(zoneSession.ledger(),
                     UUID.randomUUID().toString(), zone, new SessionClock(EpochClock.system(), backend.ticker()),
                     loop.sessionLimitNanos());
@@ -151,7 +159,9 @@ final class RunCommand implements Callable<Integer> {
                 throw usage("zone " + zone.name() + ": its budget has just been used up by another session");
             }
             reporter.attach(loop);
-            loop.start();
+            if (!waitForStart) {
+                loop.start();
+            }
             if (interrupts != null) {
                 interrupts.attach(loop, backend.device());
             }
