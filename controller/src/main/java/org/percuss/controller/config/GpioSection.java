@@ -151,7 +151,7 @@ final class GpioSection {
                 return Optional.empty();
             }
             String text = in.text(id);
-            int pin = whole(t, "pin", TemperatureSense.Ds18b20.DEFAULT_PIN);
+            int pin = pin(t, "pin", false, TemperatureSense.Ds18b20.DEFAULT_PIN);
             return text == null ? Optional.empty() : build(g, () -> new TemperatureSense.Ds18b20(text, pin));
         }
         if ("ads1115-ntc".equals(chip)) {
