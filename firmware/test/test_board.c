@@ -170,10 +170,10 @@ static void a_bad_crc_is_dropped_silently_and_does_not_feed_the_watchdog(void)
     board_state_t s;
     board_state(&s);
     CHECK_EQ(s.dropped_frames, 20, "frames counted as dropped");
-    run_ms(49);
-    CHECK_EQ(latched(), 0, "249 ms after the last valid packet");
+    run_ms(50);
+    CHECK_EQ(latched(), 0, "250 ms after the last valid packet");
     run_ms(1);
-    CHECK_EQ(latched(), FAULT_COMM_TIMEOUT, "250 ms after the last valid packet");
+    CHECK_EQ(latched(), FAULT_COMM_TIMEOUT, "251 ms after the last valid packet");
 }
 
 static void the_watchdog_arms_on_the_first_valid_packet_and_a_nack_feeds_it(void)
@@ -188,10 +188,10 @@ static void the_watchdog_arms_on_the_first_valid_packet_and_a_nack_feeds_it(void
         set_speed(99); /* NACK OUT_OF_RANGE, and fed */
     }
     CHECK_EQ(latched(), 0, "fed by NACKed packets for 1 s");
-    run_ms(249);
-    CHECK_EQ(latched(), 0, "249 ms of silence");
+    run_ms(250);
+    CHECK_EQ(latched(), 0, "250 ms of silence");
     run_ms(1);
-    CHECK_EQ(latched(), FAULT_COMM_TIMEOUT, "250 ms of silence");
+    CHECK_EQ(latched(), FAULT_COMM_TIMEOUT, "251 ms of silence");
     CHECK_EQ(fake.motor_enabled, 0, "driver off");
 }
 

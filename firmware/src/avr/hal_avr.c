@@ -6,12 +6,12 @@
 #include <avr/io.h>
 #include <util/atomic.h>
 
-/* ---- time: Timer0, CTC, 16 MHz / 64 / 250 = 1 kHz ---------------------------------------- */
+/* ---- time: Timer2, CTC, 16 MHz / 64 / 250 = 1 kHz ---------------------------------------- */
 
 static volatile uint32_t millis;
 static volatile uint8_t ticks;
 
-ISR(TIMER0_COMPA_vect)
+ISR(TIMER2_COMPA_vect)
 {
     millis++;
     if (ticks < 255) {
@@ -38,7 +38,7 @@ uint8_t hal_take_ticks(void)
     return n;
 }
 
-/* ---- the motor driver: Timer2 fast PWM on OC2B, 16 MHz / 8 / 256 = 7.8 kHz; enable on PB1 -- */
+/* ---- the motor driver: Timer0 fast PWM on OC0A, 16 MHz / 8 / 256 = 7.8 kHz; enable on PB1 -- */
 
 static volatile uint8_t estop_tripped;
 
@@ -50,8 +50,8 @@ static inline uint8_t estop_pin_active(void)
 /* Everything off: PWM output disconnected and low, driver disabled. Safe from any context. */
 static inline void motor_cut(void)
 {
-    TCCR2A &= (uint8_t)~(_BV(COM2B1) | _BV(COM2B0));
-    OCR2B = 0;
+    TCCR0A &= (uint8_t)~(_BV(COM0A1) | _BV(COM0A0));
+    OCR0A = 0;
     PORTD &= (uint8_t)~_BV(PWM_BIT);
     PORTB &= (uint8_t)~_BV(ENABLE_BIT);
 }
@@ -60,7 +60,7 @@ void hal_motor_off(void)
 {
     /* Only what changes is written: each port write makes simavr re-announce the port's pins. */
     ATOMIC_BLOCK(ATOMIC_RESTORESTATE) {
-        if ((TCCR2A & _BV(COM2B1)) || (PORTB & _BV(ENABLE_BIT)) || (PORTD & _BV(PWM_BIT))) {
+        if ((TCCR0A & _BV(COM0A1)) || (PORTB & _BV(ENABLE_BIT)) || (PORTD & _BV(PWM_BIT))) {
             motor_cut();
         }
     }
@@ -76,15 +76,15 @@ void hal_motor_run(uint8_t duty)
         } else {
             if (duty == 0) {
                 /* a true 0 (fast PWM at OCR 0 still gives a 1/256 spike): the pin held low */
-                if (TCCR2A & _BV(COM2B1)) {
-                    TCCR2A &= (uint8_t)~_BV(COM2B1);
+                if (TCCR0A & _BV(COM0A1)) {
+                    TCCR0A &= (uint8_t)~_BV(COM0A1);
                     PORTD &= (uint8_t)~_BV(PWM_BIT);
                 }
-                OCR2B = 0;
+                OCR0A = 0;
             } else {
-                OCR2B = duty;
-                if (!(TCCR2A & _BV(COM2B1))) {
-                    TCCR2A |= _BV(COM2B1);
+                OCR0A = duty;
+                if (!(TCCR0A & _BV(COM0A1))) {
+                    TCCR0A |= _BV(COM0A1);
                 }
             }
             if (!(PORTB & _BV(ENABLE_BIT))) {
@@ -215,6 +215,15 @@ void hal_adc_step(void)
     adc_start(ADC_ORDER[adc_slot]);
 }
 
+/* One conversion, waited for: only at bring-up, before the first tick reads the values. */
+static uint16_t adc_read_now(uint8_t channel)
+{
+    adc_start(channel);
+    while (ADCSRA & _BV(ADSC)) {
+    }
+    return ADC;
+}
+
 void hal_analog(hal_analog_t *out)
 {
     *out = analog;
@@ -295,16 +304,16 @@ void hal_init(void)
     PORTB = 0;
     DDRB = _BV(ENABLE_BIT);
 
-    /* Timer0: CTC, prescaler 64, OCR0A 249: 1 kHz */
-    TCCR0A = _BV(WGM01);
-    TCCR0B = _BV(CS01) | _BV(CS00);
-    OCR0A = 249;
-    TIMSK0 = _BV(OCIE0A);
+    /* Timer2: CTC, prescaler 64, OCR2A 249: 1 kHz */
+    TCCR2A = _BV(WGM21);
+    TCCR2B = _BV(CS22);
+    OCR2A = 249;
+    TIMSK2 = _BV(OCIE2A);
 
-    /* Timer2: fast PWM (mode 3, TOP 0xFF), prescaler 8, output disconnected until a duty is set */
-    TCCR2A = _BV(WGM21) | _BV(WGM20);
-    TCCR2B = _BV(CS21);
-    OCR2B = 0;
+    /* Timer0: fast PWM (mode 3, TOP 0xFF), prescaler 8, output disconnected until a duty is set */
+    TCCR0A = _BV(WGM01) | _BV(WGM00);
+    TCCR0B = _BV(CS01);
+    OCR0A = 0;
 
     /* Timer1: normal mode, prescaler 8 (2 MHz), input capture on rising edges, noise canceller */
     TCCR1A = 0;
@@ -312,9 +321,13 @@ void hal_init(void)
     TIMSK1 = _BV(ICIE1) | _BV(TOIE1);
     tach_idle_overflows = 255;
 
-    /* ADC: AVCC reference, prescaler 128; the first conversion now */
+    /* ADC: AVCC reference, prescaler 128. Every input is read once now, so that the first tick's
+       protections judge measurements, not zeros (0 counts would read 150 deg C and 0 V). */
     DIDR0 = _BV(ADC0D) | _BV(ADC1D) | _BV(ADC2D);
     ADCSRA = _BV(ADEN) | _BV(ADPS2) | _BV(ADPS1) | _BV(ADPS0);
+    analog.current = adc_read_now(ADC_CURRENT);
+    analog.temperature = adc_read_now(ADC_TEMPERATURE);
+    analog.supply = adc_read_now(ADC_SUPPLY);
     adc_start(ADC_ORDER[0]);
 
     /* INT0 on any change of the e-stop pin */

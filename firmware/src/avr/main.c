@@ -20,10 +20,16 @@
 /* MCUSR as it was at reset, saved before anything clears it. */
 static uint8_t reset_flags __attribute__((section(".noinit")));
 
+/* The free RAM between the static data and the stack is painted with this at boot, so that a
+   debugger (or the simavr harness's "status") can see how deep the stack has ever gone. */
+#define STACK_PAINT 0xC5
+extern uint8_t __heap_start;
+
 /*
  * Runs before main and before .data/.bss are set up. After a watchdog reset the watchdog stays
  * enabled at its shortest timeout (16 ms), so it is turned off here, before the C runtime spends
- * time initialising memory; main turns it on again once the pins are safe.
+ * time initialising memory; main turns it on again once the pins are safe. The stack is still
+ * empty here: the RAM above the static data is painted up to 16 bytes below its top.
  */
 void early_init(void) __attribute__((naked, used, section(".init3")));
 void early_init(void)
@@ -31,6 +37,9 @@ void early_init(void)
     reset_flags = MCUSR;
     MCUSR = 0;
     wdt_disable();
+    for (uint8_t *p = &__heap_start; p < (uint8_t *)(RAMEND - 16); p++) {
+        *p = STACK_PAINT;
+    }
 }
 
 static reset_cause_t reset_cause(uint8_t flags)

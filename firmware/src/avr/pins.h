@@ -4,10 +4,11 @@
  *   D0  PD0 RXD    link from the host (the Uno's USB-serial chip, or a TTL adapter)
  *   D1  PD1 TXD    link to the host
  *   D2  PD2 INT0   emergency stop, active low, internal pull-up (a normally-open switch to GND)
- *   D3  PD3 OC2B   motor driver PWM input, 7.8 kHz (Timer2; Timer1 is the tachometer's)
  *   D4  PD4        power button, active low, internal pull-up
  *   D5  PD5        plus button, active low, internal pull-up
- *   D6  PD6        minus button, active low, internal pull-up
+ *   D6  PD6 OC0A   motor driver PWM input, 7.8 kHz (Timer0; Timer1 is the tachometer's, Timer2
+ *                  the 1 ms tick)
+ *   D7  PD7        minus button, active low, internal pull-up
  *   D8  PB0 ICP1   tachometer (a Hall line), rising edges timed by Timer1's input capture
  *   D9  PB1        motor driver enable, high = enabled (pull it down on the board: a reset
  *                  leaves the pin floating, and the driver must read that as disabled)
@@ -21,10 +22,10 @@
 #include <avr/io.h>
 
 #define ESTOP_BIT PD2
-#define PWM_BIT PD3
 #define POWER_BIT PD4
 #define PLUS_BIT PD5
-#define MINUS_BIT PD6
+#define PWM_BIT PD6
+#define MINUS_BIT PD7
 #define TACH_BIT PB0
 #define ENABLE_BIT PB1
 

@@ -254,7 +254,10 @@ static void protect(void)
 
 static void watchdog(uint32_t now)
 {
-    if (b.watchdog_armed && now - b.last_host_ms >= BOARD_WATCHDOG_MS) {
+    /* A packet arrives between two ticks; the tick after it counts as its millisecond. "No valid
+       packet for watchdog_ms" therefore holds from the tick watchdog_ms + 1 after it: the motor
+       stops between watchdog_ms and watchdog_ms + 1 ms after the packet, never before. */
+    if (b.watchdog_armed && now - b.last_host_ms > BOARD_WATCHDOG_MS) {
         b.watchdog_armed = 0; /* re-armed by the next valid packet */
         latch(FAULT_COMM_TIMEOUT);
     }
