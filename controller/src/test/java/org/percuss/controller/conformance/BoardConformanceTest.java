@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.percuss.device.protocol.NackReason;
 import org.percuss.device.protocol.Packet;
 
@@ -35,12 +36,12 @@ abstract class BoardConformanceTest {
     protected BoardSession link;
     private Packet.HelloReply hello;
 
-    /** A board for one test, powered up (if it can be) and connected. */
-    protected abstract BoardUnderTest powerUp() throws Exception;
+    /** A board for the test named {@code test}, powered up (if it can be) and connected. */
+    protected abstract BoardUnderTest powerUp(String test) throws Exception;
 
     @BeforeEach
-    void connect() throws Exception {
-        board = powerUp();
+    void connect(TestInfo test) throws Exception {
+        board = powerUp(test.getTestMethod().map(java.lang.reflect.Method::getName).orElse("test"));
         link = new BoardSession(board.link());
         if (!board.freshlyPoweredUp()) {
             // a board left over from the test before: the silence between tests latched COMM_TIMEOUT

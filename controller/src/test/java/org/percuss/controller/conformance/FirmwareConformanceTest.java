@@ -15,8 +15,8 @@ import org.percuss.device.serial.SerialLink;
 class FirmwareConformanceTest extends BoardConformanceTest {
 
     @Override
-    protected BoardUnderTest powerUp() throws Exception {
-        SimulatedUno uno = SimulatedUno.start(false);
+    protected BoardUnderTest powerUp(String test) throws Exception {
+        SimulatedUno uno = SimulatedUno.start(false, SimulatedUno.log("conformance-" + test));
         JSerialCommLink link;
         try {
             link = JSerialCommLink.open(uno.path().toString(), 115200);

@@ -18,7 +18,7 @@ import org.percuss.simulator.clock.VirtualClock;
 class JavaBoardConformanceTest extends BoardConformanceTest {
 
     @Override
-    protected BoardUnderTest powerUp() {
+    protected BoardUnderTest powerUp(String test) {
         VirtualClock clock = new VirtualClock();
         SimulatedBoard board = SimulatedGun.create(clock).board();
         InMemoryLink[] cable = InMemoryLink.pair("emulated board");

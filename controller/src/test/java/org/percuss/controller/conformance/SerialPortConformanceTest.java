@@ -17,7 +17,7 @@ import org.percuss.device.serial.SerialLink;
 class SerialPortConformanceTest extends BoardConformanceTest {
 
     @Override
-    protected BoardUnderTest powerUp() {
+    protected BoardUnderTest powerUp(String test) {
         String port = System.getProperty("percuss.board.port");
         if (port == null || port.isBlank()) {
             throw new IllegalStateException("say which port the board is on: -Dpercuss.board.port=/dev/ttyACM0");

@@ -24,7 +24,8 @@ import java.util.function.Predicate;
  * every packet both ways and the gun's speed every 100 ms.
  *
  * <p>Needs {@code make -C firmware all sim} (the Maven profile {@code firmware} runs it) and
- * simavr's library.
+ * simavr's library. {@link #log(String)} names a file under {@code target/simavr/} for the copy of
+ * its output.
  */
 public final class SimulatedUno implements AutoCloseable {
 
@@ -63,13 +64,18 @@ public final class SimulatedUno implements AutoCloseable {
     private final List<String> errors = new CopyOnWriteArrayList<>();
     private final Object changed = new Object();
 
-    private SimulatedUno(Process process, Path path, BufferedReader out) {
+    private SimulatedUno(Process process, Path path, BufferedReader out, Path log) throws IOException {
         this.process = process;
         this.path = path;
         this.commands = new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+        Files.createDirectories(log.toAbsolutePath().getParent());
+        Writer copy = Files.newBufferedWriter(log, StandardCharsets.UTF_8);
+        copy.write("uart0: " + path + "\n");
         Thread.ofPlatform().name("simavr-output").daemon().start(() -> {
-            try {
+            try (copy) {
                 for (String line; (line = out.readLine()) != null; ) {
+                    copy.write(line);
+                    copy.write('\n');
                     String[] parts = line.split(" ", 3);
                     try {
                         events.add(new Event(Double.parseDouble(parts[0]), parts.length > 1 ? parts[1] : "",
@@ -88,11 +94,12 @@ public final class SimulatedUno implements AutoCloseable {
     }
 
     /**
-     * Starts the emulated Uno in real time with the packet trace on.
+     * Starts the emulated Uno in real time with the packet trace on, everything it prints copied
+     * to {@code log} (for a failed test's post-mortem).
      *
      * @param testBuild the test build (it has the hang hook) rather than the release build
      */
-    public static SimulatedUno start(boolean testBuild) throws IOException {
+    public static SimulatedUno start(boolean testBuild, Path log) throws IOException {
         Path runSim = FIRMWARE.resolve("run-sim");
         if (!Files.isExecutable(runSim)) {
             throw new IllegalStateException(runSim + " is missing");
@@ -109,7 +116,7 @@ public final class SimulatedUno implements AutoCloseable {
             throw new IllegalStateException("firmware/run-sim did not start (first line: " + first
                     + "); build it with make -C firmware all sim (needs gcc-avr, avr-libc, simavr, libsimavr-dev)");
         }
-        return new SimulatedUno(p, Path.of(first.substring("uart0: ".length()).strip()), out);
+        return new SimulatedUno(p, Path.of(first.substring("uart0: ".length()).strip()), out, log);
     }
 
     private static String readFirstLine(Process p, BufferedReader out) throws IOException {
@@ -130,6 +137,11 @@ public final class SimulatedUno implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /** Where a test's copy of the harness's output goes: {@code target/simavr/NAME.log}. */
+    public static Path log(String name) {
+        return Path.of("target", "simavr", name.replaceAll("[^A-Za-z0-9_.-]", "_") + ".log");
     }
 
     /** The pseudo-terminal a host opens. */
