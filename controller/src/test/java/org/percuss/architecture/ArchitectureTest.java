@@ -42,9 +42,9 @@ class ArchitectureTest {
     }
 
     @Test
-    void theControllerUsesTheSimulatorOnlyInItsCommandLine() {
+    void theControllerUsesTheSimulatorOnlyToRunScenariosAndInItsCommandLine() {
         noClasses().that().resideInAPackage("org.percuss.controller..")
-                .and().resideOutsideOfPackage("org.percuss.controller.cli..")
+                .and().resideOutsideOfPackages("org.percuss.controller.cli..", "org.percuss.controller.scenario..")
                 .should().dependOnClassesThat().resideInAPackage("org.percuss.simulator..")
                 .check(PERCUSS);
     }

@@ -8,7 +8,8 @@ import org.percuss.device.api.PercussionDevice;
 import org.percuss.device.gpio.GpioRig;
 import org.percuss.device.gpio.PiGpio;
 import org.percuss.device.serial.JSerialCommLink;
-import org.percuss.device.serial.SerialDevice;
+import org.percuss.device.serial.SerialConnection;
+import org.percuss.device.time.Scheduler;
 import org.percuss.device.time.Ticker;
 import org.percuss.simulator.board.SimulatedGun;
 import org.percuss.simulator.clock.VirtualClock;
@@ -22,12 +23,14 @@ import org.percuss.simulator.clock.VirtualClock;
 final class Backend implements AutoCloseable {
 
     private final PercussionDevice device;
+    private final AutoCloseable owner;
     private final Ticker ticker;
     private final TickDriver driver;
     private final Thread stopOnExit;
 
-    private Backend(PercussionDevice device, Ticker ticker, TickDriver driver, boolean stopOnExit) {
+    private Backend(PercussionDevice device, AutoCloseable owner, Ticker ticker, TickDriver driver, boolean stopOnExit) {
         this.device = device;
+        this.owner = owner;
         this.ticker = ticker;
         this.driver = driver;
         this.stopOnExit = stopOnExit ? new Thread(device::stop, "percuss-stop-on-exit") : null;
@@ -48,15 +51,20 @@ final class Backend implements AutoCloseable {
         return switch (spec.kind()) {
             case SIM -> {
                 VirtualClock clock = new VirtualClock();
-                yield new Backend(SimulatedGun.create(clock).device(), clock,
+                PercussionDevice device = SimulatedGun.create(clock).device();
+                yield new Backend(device, device, clock,
                         new SimulatedTimeDriver(clock, tickPeriod, timeScale, Ticker.system()), false);
             }
             case SERIAL -> {
-                SerialDevice device = SerialDevice.open(JSerialCommLink.open(spec.path(), spec.baud()), Ticker.system());
-                yield new Backend(device, Ticker.system(), new RealTimeDriver(Ticker.system(), tickPeriod), true);
+                SerialConnection connection = SerialConnection.open(JSerialCommLink.open(spec.path(), spec.baud()),
+                        Scheduler.system(), tickPeriod);
+                yield new Backend(connection.device(), connection, Ticker.system(),
+                        new RealTimeDriver(Ticker.system(), tickPeriod), true);
             }
-            case GPIO -> new Backend(PiGpio.open(rig, Ticker.system()), Ticker.system(),
-                    new RealTimeDriver(Ticker.system(), tickPeriod), true);
+            case GPIO -> {
+                PercussionDevice device = PiGpio.open(rig, Ticker.system());
+                yield new Backend(device, device, Ticker.system(), new RealTimeDriver(Ticker.system(), tickPeriod), true);
+            }
         };
     }
 
@@ -75,10 +83,14 @@ final class Backend implements AutoCloseable {
         return driver;
     }
 
-    /** Stops and closes the device (a real one is sent STOP). */
+    /** Stops and closes the device (a real one is sent STOP, and a board's answer awaited). */
     @Override
     public void close() {
-        device.close();
+        try {
+            owner.close();
+        } catch (Exception e) {
+            device.stop();
+        }
         if (stopOnExit != null) {
             try {
                 Runtime.getRuntime().removeShutdownHook(stopOnExit);

@@ -46,6 +46,12 @@ final class ConfigOption {
         return loadOrUsers(file, err, usersFile(System.getenv(), Path.of(System.getProperty("user.home"))));
     }
 
+    /** The file {@link #loadOrUsers} reads: {@code file}, else the user's own when it exists, else null. */
+    static Path source(Path file) {
+        Path users = usersFile(System.getenv(), Path.of(System.getProperty("user.home")));
+        return file == null && Files.isRegularFile(users) ? users : file;
+    }
+
     static PercussConfig loadOrUsers(Path file, PrintWriter err, Path users) {
         if (file == null && Files.isRegularFile(users)) {
             err.println("config: " + users);

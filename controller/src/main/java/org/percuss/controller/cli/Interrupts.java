@@ -10,47 +10,87 @@ import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
 /**
- * Ctrl-C (SIGINT) and SIGTERM during a session: the loop is asked to finish, which commands zero
- * on its next tick, prints the summary and exits 0. Handling the signals (rather than a shutdown
- * hook) keeps the JVM alive to do that and to choose the exit code. Should the loop not end within
- * two seconds, the device is stopped directly and the process ends with the device error code.
+ * The signals that end a session: Ctrl-C (SIGINT), SIGTERM, and SIGHUP — the terminal closed, or
+ * the SSH connection to a Pi dropped, which must stop the motor too (issue 10). Once the session's
+ * loop is {@linkplain #attach attached}, a signal asks it to finish, which commands zero on its next
+ * tick, prints the summary and exits 0. Before that (a serial handshake under way) the thread that
+ * is opening the device is interrupted, and {@link #early()} says so, so the command can say
+ * "interrupted" and exit 0. Handling the signals (rather than a shutdown hook) keeps the JVM
+ * alive to do all that and to choose the exit code. Should the loop not end within two seconds,
+ * the device is stopped directly and the process ends with the device error code.
+ *
+ * <p>SIGQUIT (Ctrl-\) cannot be handled here: the JVM reserves it for its thread dump and refuses a
+ * handler for it ({@code Signal already used by VM or OS}).
  */
 final class Interrupts implements AutoCloseable {
 
     private static final long GRACE_MILLIS = 2000;
+    private static final String[] SIGNALS = {"INT", "TERM", "HUP"};
 
+    private final Thread owner;
+    private final PrintStream err;
     private final CountDownLatch sessionOver = new CountDownLatch(1);
-    private final SignalHandler previousInt;
-    private final SignalHandler previousTerm;
+    private final SignalHandler[] previous = new SignalHandler[SIGNALS.length];
+    private volatile ControlLoop loop;
+    private volatile PercussionDevice device;
+    private volatile String early;
 
-    private Interrupts(ControlLoop loop, PercussionDevice device, PrintStream err) {
-        SignalHandler handler = signal -> {
-            loop.finish(StopReason.INTERRUPTED);
-            try {
-                if (!sessionOver.await(GRACE_MILLIS, TimeUnit.MILLISECONDS)) {
-                    device.stop();
-                    err.println("percuss: the control loop did not stop within 2 s; stopped " + device.name()
-                            + " directly");
-                    Runtime.getRuntime().halt(ExitCode.DEVICE);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        };
-        previousInt = Signal.handle(new Signal("INT"), handler);
-        previousTerm = Signal.handle(new Signal("TERM"), handler);
+    private Interrupts(Thread owner, PrintStream err) {
+        this.owner = owner;
+        this.err = err;
+        for (int i = 0; i < SIGNALS.length; i++) {
+            previous[i] = Signal.handle(new Signal(SIGNALS[i]), this::handle);
+        }
     }
 
-    /** Routes SIGINT and SIGTERM to {@code loop} until {@link #close()}. */
-    static Interrupts install(ControlLoop loop, PercussionDevice device, PrintStream err) {
-        return new Interrupts(loop, device, err);
+    /** Routes SIGINT, SIGTERM and SIGHUP to the session of {@code owner} (the calling thread) until {@link #close()}. */
+    static Interrupts install(PrintStream err) {
+        return new Interrupts(Thread.currentThread(), err);
+    }
+
+    /** From now on a signal finishes {@code loop}; {@code device} is stopped directly if the loop hangs. */
+    void attach(ControlLoop loop, PercussionDevice device) {
+        this.device = device;
+        this.loop = loop;
+        if (early != null) {
+            loop.finish(StopReason.INTERRUPTED);
+        }
+    }
+
+    /** The signal that came before a loop was attached (SIGINT, ...), or null. */
+    String early() {
+        return early;
+    }
+
+    private void handle(Signal signal) {
+        ControlLoop l = loop;
+        if (l == null) {
+            if (early == null) {
+                early = "SIG" + signal.getName();
+                owner.interrupt(); // a handshake waiting for the board gives up at once
+            }
+            return;
+        }
+        l.finish(StopReason.INTERRUPTED);
+        try {
+            if (!sessionOver.await(GRACE_MILLIS, TimeUnit.MILLISECONDS)) {
+                PercussionDevice d = device;
+                d.stop();
+                err.println("percuss: the control loop did not stop within 2 s; stopped " + d.name() + " directly");
+                Runtime.getRuntime().halt(ExitCode.DEVICE);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The session is over: restores the previous handlers. */
     @Override
     public void close() {
         sessionOver.countDown();
-        Signal.handle(new Signal("INT"), previousInt);
-        Signal.handle(new Signal("TERM"), previousTerm);
+        for (int i = 0; i < SIGNALS.length; i++) {
+            Signal.handle(new Signal(SIGNALS[i]), previous[i]);
+        }
+        Thread.interrupted(); // a late signal's interrupt must not leak into what follows
     }
 }

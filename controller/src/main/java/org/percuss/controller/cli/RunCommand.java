@@ -24,6 +24,7 @@ import org.percuss.controller.session.UsageEntry;
 import org.percuss.controller.session.UsageLedger;
 import org.percuss.controller.session.UsageRecorder;
 import org.percuss.controller.session.ZoneBudget;
+import org.percuss.device.api.DeviceException;
 import org.percuss.device.time.EpochClock;
 import org.percuss.device.time.Ticker;
 import picocli.CommandLine.Command;
@@ -63,11 +64,11 @@ final class RunCommand implements Callable<Integer> {
     private int level;
 
     @Option(names = "--limit", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "Most running time, such as 20s, 5m, 1m30s; at most 15m. Default: the config's session_limit, 15m.")
+            description = "Most running time, such as 20s, 5m, 1m30s; at most 15m, and at most a config file's session_limit. Default: the config's session_limit, 15m.")
     private Duration limit;
 
     @Option(names = "--warmup", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = "How long each start holds the lowest level, 0s..60s. Default: the config's warmup, 10s.")
+            description = "How long each start holds the lowest level, 0s..60s, and at least a config file's warmup. Default: the config's warmup, 10s.")
     private Duration warmup;
 
     @Option(names = "--time-scale", paramLabel = "X",
@@ -97,7 +98,7 @@ final class RunCommand implements Callable<Integer> {
         if (loaded == null) {
             return ExitCode.USAGE;
         }
-        PercussConfig config = configure(loaded);
+        PercussConfig config = configure(loaded, ConfigOption.source(configFile));
         Zone zone = zone(config);
         ZoneSession zoneSession = null;
         if (zone != null) {
@@ -116,8 +117,15 @@ final class RunCommand implements Callable<Integer> {
         boolean live = parent != null && parent.ownsProcess() && Terminal.isInteractive();
         StatusReporter reporter = new StatusReporter(out, live, Ticker.system());
 
-        try (Backend backend = Backend.open(device, config.tickPeriod(), scale, config.gpio());
+        Interrupts interrupts = parent != null && parent.ownsProcess() ? Interrupts.install(System.err) : null;
+        try (interrupts; Backend backend = openBackend(config, scale, interrupts);
              TraceWriter traceWriter = openTrace()) {
+            if (backend == null) {
+                err.println("percuss: interrupted (" + interrupts.early() + ") while connecting to serial:"
+                        + device.path() + "; the motor was never started");
+                err.flush();
+                return ExitCode.OK;
+            }
             SessionTimer timer = zoneSession == null
                     ? new SessionTimer(config.sessionLimit().toNanos(), config.sessionWarning().toNanos())
                     : new SessionTimer(config.sessionLimit().toNanos(), zoneSession.budget().left().toNanos(), zone.name(),
@@ -138,8 +146,10 @@ final class RunCommand implements Callable<Integer> {
                     UUID.randomUUID().toString(), zone.name(), new SessionClock(EpochClock.system(), backend.ticker()));
             reporter.attach(loop);
             loop.start();
-            try (Interrupts ignored = parent != null && parent.ownsProcess()
-                    ? Interrupts.install(loop, backend.device(), System.err) : null) {
+            if (interrupts != null) {
+                interrupts.attach(loop, backend.device());
+            }
+            try {
                 backend.driver().run(() -> {
                     loop.tick();
                     if (traceWriter != null) {
@@ -166,6 +176,21 @@ final class RunCommand implements Callable<Integer> {
             }
             SessionSummary.print(loop, out, extra);
             return ExitCode.of(loop.stopReason());
+        }
+    }
+
+    /**
+     * Opens the device; null when a signal interrupted the opening (a serial handshake under way),
+     * so the command ends as interrupted rather than as a device error.
+     */
+    private Backend openBackend(PercussConfig config, double scale, Interrupts interrupts) {
+        try {
+            return Backend.open(device, config.tickPeriod(), scale, config.gpio());
+        } catch (DeviceException e) {
+            if (interrupts != null && interrupts.early() != null) {
+                return null;
+            }
+            throw e;
         }
     }
 
@@ -196,8 +221,13 @@ final class RunCommand implements Callable<Integer> {
                         .atZone(ZoneId.systemDefault())), waitMinutes);
     }
 
-    /** The session's settings, each checked against its allowed range before anything starts. */
-    private PercussConfig configure(PercussConfig defaults) {
+    /**
+     * The session's settings, each checked against its allowed range before anything starts. A
+     * configuration file ({@code source}, null for none) is the owner's ceiling (a clinic's, a
+     * maker's product settings): the command line may shorten its session limit and lengthen its
+     * warm-up, never the reverse.
+     */
+    private PercussConfig configure(PercussConfig defaults, Path source) {
         int levels = defaults.levels().count();
         if (level < 1 || level > levels) {
             throw usage("--level must be 1.." + levels + ", got " + level);
@@ -207,6 +237,16 @@ final class RunCommand implements Callable<Integer> {
         }
         if (warmup != null && (warmup.isNegative() || warmup.compareTo(HardLimits.MAX_WARMUP) > 0)) {
             throw usage("--warmup must be 0s..60s, got " + DurationConverter.format(warmup));
+        }
+        if (source != null && limit != null && limit.compareTo(defaults.sessionLimit()) > 0) {
+            throw usage("--limit " + DurationConverter.format(limit) + " is above the session_limit of "
+                    + DurationConverter.format(defaults.sessionLimit()) + " that " + source
+                    + " sets; the command line may lower it, never raise it");
+        }
+        if (source != null && warmup != null && warmup.compareTo(defaults.warmup()) < 0) {
+            throw usage("--warmup " + DurationConverter.format(warmup) + " is below the warmup of "
+                    + DurationConverter.format(defaults.warmup()) + " that " + source
+                    + " sets; the command line may lengthen it, never shorten it");
         }
         if (timeScale != null) {
             if (device.kind() != DeviceSpec.Kind.SIM) {

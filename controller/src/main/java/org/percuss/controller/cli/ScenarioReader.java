@@ -21,8 +21,10 @@ import org.percuss.controller.config.YamlNode;
 import org.percuss.controller.config.YamlReader;
 import org.percuss.controller.config.YamlTree;
 import org.percuss.controller.loop.LoopState;
+import org.percuss.controller.loop.SpeedBounds;
 import org.percuss.device.api.Fault;
 import org.percuss.device.api.Input;
+import org.percuss.simulator.board.SimulatedGun;
 import org.percuss.simulator.fault.InjectedFault;
 import org.percuss.simulator.physics.PhysicsParameters;
 import org.percuss.simulator.scenario.Action;
@@ -73,6 +75,9 @@ final class ScenarioReader {
     private final YamlReader in;
     private final PercussConfig config;
     private final Map<String, Duration> stepTimes = new HashMap<>();
+    /** The levels the session may use: the configuration's, on the simulated gun, under the zone's cap; null when none. */
+    private SpeedBounds bounds;
+    private String zoneName = "";
 
     private ScenarioReader(String source, PercussConfig config) {
         this.in = new YamlReader(source);
@@ -110,7 +115,7 @@ final class ScenarioReader {
         String description = orDefault(text(m, "description"), "");
         long seed = field(m, "seed") == null ? 1 : orDefault(in.integer(field(m, "seed"), 0, Integer.MAX_VALUE, ""), 1);
         GunSettings gun = gun(field(m, "gun"));
-        SessionSettings session = session(field(m, "session"));
+        SessionSettings session = session(field(m, "session"), m);
         Duration runFor = field(m, "run_for") == null ? session.limit().plusSeconds(10)
                 : orDefault(in.duration(field(m, "run_for"), Duration.ofMillis(10), DAY), session.limit());
         List<Step> steps = steps(field(m, "steps"));
@@ -148,13 +153,13 @@ final class ScenarioReader {
         return new GunSettings(new PhysicsParameters(p.motor(), p.contact(), ambient, soc, ohms), pressure, moving);
     }
 
-    private SessionSettings session(YamlNode node) {
+    /** The session settings in {@code node} ({@code root} for a problem when there is none). */
+    private SessionSettings session(YamlNode node, YamlNode root) {
         SessionSettings d = new SessionSettings(1, HardLimits.MAX_SESSION, Duration.ofSeconds(10), "", Duration.ZERO, true);
-        if (node == null) {
-            return d;
-        }
-        YamlNode.Mapping m = in.mapping(node);
+        YamlNode.Mapping m = node == null ? null : in.mapping(node);
         if (m == null) {
+            bounds = usableLevels(root, 0);
+            checkUsable(root, d.level());
             return d;
         }
         in.onlyKeys(m, SESSION);
@@ -172,10 +177,8 @@ final class ScenarioReader {
                 in.problem(field(m, "zone"), "unknown zone '" + zone + "' (zones: " + String.join(", ", config.zones().names())
                         + ")");
             } else {
-                if (!z.get().allows(level)) {
-                    in.problem(field(m, "level"), "level " + level + " is above the highest level allowed on zone " + zone
-                            + " (" + z.get().maxLevel() + ")");
-                }
+                zoneName = zone;
+                bounds = usableLevels(m, z.get().maxLevel());
                 if (field(m, "zone_used") != null) {
                     Duration budget = z.get().budget();
                     zoneUsed = orDefault(in.duration(field(m, "zone_used"), Duration.ZERO, budget.minusMillis(1)),
@@ -185,8 +188,40 @@ final class ScenarioReader {
         } else if (field(m, "zone_used") != null) {
             in.problem(field(m, "zone_used"), "'zone_used' needs a 'zone'");
         }
+        if (zone.isEmpty()) {
+            bounds = usableLevels(m, 0);
+        }
+        checkUsable(field(m, "level") != null ? field(m, "level") : node, level);
         boolean start = field(m, "start") == null || orDefault(in.bool(field(m, "start")), true);
         return new SessionSettings(level, limit, warmup, zone, zoneUsed, start);
+    }
+
+    /**
+     * The configuration's levels that the simulated gun can run, under {@code zoneMax} (0: none); a
+     * problem, and null, when there are none.
+     */
+    private SpeedBounds usableLevels(YamlNode at, int zoneMax) {
+        try {
+            return SpeedBounds.of(config.levels(), SimulatedGun.CAPABILITIES).capAt(zoneMax);
+        } catch (IllegalArgumentException e) {
+            in.problem(at, "the configuration leaves the simulated gun no level to run: " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** A level the session or a step asks for must be one the simulated gun may run, on the zone. */
+    private void checkUsable(YamlNode at, int level) {
+        if (bounds == null || bounds.usable(level)) {
+            return;
+        }
+        if (!zoneName.isEmpty() && level > bounds.lastLevel()) {
+            in.problem(at, "level " + level + " is above the highest level allowed on zone " + zoneName + " ("
+                    + bounds.lastLevel() + ")");
+        } else {
+            in.problem(at, "level " + level + " (" + config.levels().ppmOf(level) + " ppm) is outside the simulated gun's "
+                    + SimulatedGun.CAPABILITIES.minPpm() + ".." + SimulatedGun.CAPABILITIES.maxPpm()
+                    + " ppm (usable levels " + bounds.firstLevel() + ".." + bounds.lastLevel() + ")");
+        }
     }
 
     private List<Step> steps(YamlNode node) {
@@ -247,6 +282,9 @@ final class ScenarioReader {
             }
             case "level" -> {
                 Integer level = in.integer(v, 1, config.levels().count(), "");
+                if (level != null) {
+                    checkUsable(v, level);
+                }
                 yield level == null ? null : new Action.SelectLevel(level);
             }
             case "press" -> {

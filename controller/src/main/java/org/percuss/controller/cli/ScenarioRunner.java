@@ -6,12 +6,12 @@ import java.util.List;
 import org.percuss.controller.config.PercussConfig;
 import org.percuss.controller.config.ThermalLimits;
 import org.percuss.controller.config.Zone;
-import org.percuss.controller.session.SessionTimer;
 import org.percuss.controller.loop.ControlLoop;
 import org.percuss.controller.loop.LoopListener;
 import org.percuss.controller.loop.LoopState;
+import org.percuss.controller.scenario.Samples;
+import org.percuss.controller.session.SessionTimer;
 import org.percuss.device.api.Input;
-import org.percuss.device.api.Telemetry;
 import org.percuss.device.time.Ticker;
 import org.percuss.simulator.board.SimulatedGun;
 import org.percuss.simulator.clock.VirtualClock;
@@ -114,13 +114,17 @@ final class ScenarioRunner {
         loop.selectLevel(s.session().level());
         InvariantChecker invariants = new InvariantChecker(new Invariants(
                 s.maxPpm() > 0 ? s.maxPpm() : loop.bounds().highestPpm(), config.rampPpmPerSecond(),
-                loop.bounds().lowestPpm(), true));
+                loop.bounds().lowestPpm(), true, timer.limitNanos(), config.tickPeriod().toNanos(),
+                !config.warmup().isZero()));
         if (s.session().start()) {
             loop.start();
         }
         for (Step step : s.steps()) {
             clock.schedule(step.at(), () -> {
                 apply(step.action(), loop, gun, clock);
+                if (step.action() instanceof Action.Controller c && c.command() == Action.Command.EMERGENCY_STOP) {
+                    invariants.emergencyStopRequested();
+                }
                 Event e = new Event(clock.nanos(), "step: " + step.action().describe());
                 expectations.event(e);
                 record.add(e);
@@ -130,10 +134,7 @@ final class ScenarioRunner {
         }
         clock.scheduleAtFixedRate(Duration.ZERO, config.tickPeriod(), () -> {
             loop.tick();
-            Telemetry t = loop.telemetry();
-            Sample sample = new Sample(clock.nanos(), loop.state().name(), loop.level(), loop.targetPpm(),
-                    loop.commandedPpm(), t.measuredPpm(), t.currentAmps(), t.temperatureCelsius(), t.supplyVolts(),
-                    t.faults().bits(), loop.latchedFaultBits(), loop.derateLevel());
+            Sample sample = Samples.of(loop, clock.nanos());
             expectations.sample(sample);
             invariants.sample(sample);
             record.add(sample);

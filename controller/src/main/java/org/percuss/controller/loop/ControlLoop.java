@@ -6,6 +6,7 @@ import org.percuss.controller.safety.SafetyContext;
 import org.percuss.controller.safety.SafetySupervisor;
 import org.percuss.controller.session.SessionTimer;
 import org.percuss.device.api.Capability;
+import org.percuss.device.api.ClearStatus;
 import org.percuss.device.api.DeviceException;
 import org.percuss.device.api.Fault;
 import org.percuss.device.api.FaultSet;
@@ -60,6 +61,9 @@ public final class ControlLoop {
     private long ticks;
     private long firstTickNanos;
     private long lastTickNanos;
+    private boolean clearPending;
+    private boolean startAfterClear;
+    private int latchedAtClear;
     private StopReason stopReason;
     private String stopMessage = "";
     private int topCommandedPpm;
@@ -203,14 +207,24 @@ public final class ControlLoop {
         if (state == LoopState.FINISHED) {
             return;
         }
+        // The latest level the user chose holds through a fault: it applies at the next start.
+        if ((req & REQ_LEVEL) != 0) {
+            level = requestedLevel;
+        }
         if (supervisor.hasLatched() && (req & REQ_CLEAR) != 0) {
             if ((req & REQ_EMERGENCY_STOP) != 0) {
-                LOG.warn("faults not cleared: the emergency stop was pressed on this tick");
+                context.warn("faults not cleared: the emergency stop was pressed on this tick");
             } else if (supervisor.latchedBits() == latchedBefore) {
-                tryClear(now);
+                requestClear(now);
             } else {
-                LOG.warn("faults not cleared: a new one latched on this tick; clear again");
+                context.warn("faults not cleared: a new one latched on this tick; clear again");
             }
+        }
+        if (clearPending && (req & REQ_START) != 0) {
+            startAfterClear = true; // "clear, start": the start waits for the device's answer
+        }
+        if (clearPending) {
+            settleClear(now, (req & REQ_EMERGENCY_STOP) != 0);
         }
         if (supervisor.hasLatched()) {
             halt();
@@ -218,7 +232,11 @@ public final class ControlLoop {
         }
         if (state.latched()) {
             enter(LoopState.IDLE, "faults cleared");
+            if (startAfterClear) {
+                req |= REQ_START;
+            }
         }
+        startAfterClear = false;
         if ((req & REQ_FINISH) != 0) {
             end(requestedFinish, requestedFinish.label());
             return;
@@ -235,9 +253,6 @@ public final class ControlLoop {
         if (timer.takeWarning()) {
             listener.warning("the session ends in " + Durations.format(timer.remainingNanos()));
         }
-        if ((req & REQ_LEVEL) != 0) {
-            level = requestedLevel;
-        }
         if (hasButtons) {
             req |= buttonRequests();
         }
@@ -245,8 +260,13 @@ public final class ControlLoop {
             profile.stop();
             enter(LoopState.PAUSED, "paused");
         } else if ((req & REQ_START) != 0 && (state == LoopState.IDLE || state == LoopState.PAUSED)) {
-            profile.start();
-            enter(LoopState.WARM_UP, "started at the lowest level");
+            String present = supervisor.tripConditionPresent(telemetry, now, context);
+            if (present != null) {
+                context.warn("not started: " + present); // a start never runs a motor whose trip cause is there
+            } else {
+                profile.start();
+                enter(LoopState.WARM_UP, "started at the lowest level");
+            }
         }
         int cap = supervisor.derateLevel();
         int effective = cap == 0 ? level : Math.min(level, bounds.clamp(cap));
@@ -280,22 +300,64 @@ public final class ControlLoop {
         return clamped;
     }
 
-    private void tryClear(long now) {
+    /**
+     * A clear, asked for: refused at once while the link is lost or any rule still sees its trip
+     * condition on the telemetry in hand (issue 11: the device's own limits are looser, so its word
+     * alone must not restart a motor whose cause is still there); else the device is asked, and
+     * the answer is taken on a later tick by {@link #settleClear}. Nothing here waits.
+     */
+    private void requestClear(long now) {
         if (supervisor.hasLatched(Fault.LINK_LOST)) {
-            LOG.warn("cannot clear faults: the link to {} is lost", device.name());
+            context.warn("cannot clear faults: the link to " + device.name() + " is lost");
             return;
         }
-        boolean cleared;
+        String present = supervisor.tripConditionPresent(telemetry, now, context);
+        if (present != null) {
+            context.warn("faults not cleared: " + present);
+            return;
+        }
         try {
-            cleared = device.clearFaults();
+            device.requestClearFaults();
         } catch (DeviceException e) {
             supervisor.trip(Fault.LINK_LOST, e.getMessage());
             return;
         }
-        if (cleared) {
-            supervisor.clear(now);
-        } else {
-            LOG.warn("cannot clear faults: {} reports a fault condition still present", device.name());
+        clearPending = true;
+        latchedAtClear = supervisor.latchedBits();
+    }
+
+    /**
+     * The device's answer to a pending clear, if it has come; the latch is cleared only on a clean
+     * one, and never in the tick of an emergency-stop request (that request gets its zero).
+     */
+    private void settleClear(long now, boolean emergencyStopNow) {
+        ClearStatus status = device.clearStatus();
+        switch (status) {
+            case PENDING, NONE -> {
+                return;
+            }
+            case REFUSED -> context.warn("faults not cleared: " + device.name() + " reports a fault condition still present");
+            case NO_ANSWER -> context.warn("faults not cleared: " + device.name() + " did not answer the clear");
+            case CLEARED -> {
+                String present = supervisor.tripConditionPresent(telemetry, now, context);
+                int stillReported = telemetry.faults().bits() & Fault.WIRE_MASK;
+                if (stillReported != 0) {
+                    context.warn("faults not cleared: " + device.name() + " still reports "
+                            + new FaultSet(stillReported).describe());
+                } else if (emergencyStopNow) {
+                    context.warn("faults not cleared: the emergency stop was pressed on this tick");
+                } else if (supervisor.latchedBits() != latchedAtClear) {
+                    context.warn("faults not cleared: a new one latched while the clear was under way; clear again");
+                } else if (present != null) {
+                    context.warn("faults not cleared: " + present);
+                } else {
+                    supervisor.clear(now);
+                }
+            }
+        }
+        clearPending = false;
+        if (supervisor.hasLatched()) {
+            startAfterClear = false; // the clear failed: a start asked with it is void
         }
     }
 
@@ -324,8 +386,7 @@ public final class ControlLoop {
 
     private void command(int ppm) {
         try {
-            device.commandSpeed(ppm);
-            commandedPpm = ppm;
+            commandedPpm = device.commandSpeed(ppm); // what was sent, which a device may hold at 0
         } catch (DeviceException e) {
             commandedPpm = 0;
             device.stop();
@@ -420,6 +481,14 @@ public final class ControlLoop {
     /** The telemetry the latest tick read. */
     public Telemetry telemetry() {
         return telemetry;
+    }
+
+    /**
+     * Whether some safety rule sees its trip condition in the latest telemetry (for the invariant
+     * checker; builds a message when one does, so not for the tick).
+     */
+    public boolean tripConditionPresent() {
+        return supervisor.tripConditionPresent(telemetry, lastTickNanos, context) != null;
     }
 
     /** The level a safety rule holds the speed to this tick, or 0 when none does. */

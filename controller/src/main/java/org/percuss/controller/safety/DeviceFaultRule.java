@@ -1,36 +1,25 @@
 package org.percuss.controller.safety;
 
 import org.percuss.device.api.Fault;
-import org.percuss.device.api.FaultSet;
 import org.percuss.device.api.Telemetry;
 
 /**
  * Any fault the device reports is a trip (DESIGN.md rules 6–8, PROTOCOL.md "Host behaviour": the
- * host treats any set fault bit as a stop). Telemetry received before the latest clear still
- * carries the cleared faults and is ignored.
+ * host treats any set fault bit as a stop), and every bit it reports is latched and named, not only
+ * the first: an e-stop followed by a cut link must show the communication timeout too (issue 11).
+ * Telemetry received before the latest clear still carries the cleared faults and is ignored.
  */
 public final class DeviceFaultRule implements SafetyRule {
-
-    private static final Fault[] FAULTS = Fault.values();
 
     private long ignoreUntilNanos = Long.MIN_VALUE;
 
     @Override
     public Verdict evaluate(Telemetry telemetry, long nowNanos, SafetyContext context) {
-        FaultSet faults = telemetry.faults();
-        if (faults.isEmpty() || telemetry.receivedNanos() <= ignoreUntilNanos) {
+        int bits = telemetry.faults().bits() & Fault.WIRE_MASK;
+        if (bits == 0 || telemetry.receivedNanos() <= ignoreUntilNanos) {
             return Verdict.OK;
         }
-        // An e-stop reported as a fault is still an e-stop; report it first, it explains the rest.
-        if (faults.contains(Fault.EMERGENCY_STOP)) {
-            return Verdict.trip(Fault.EMERGENCY_STOP);
-        }
-        for (Fault f : FAULTS) {
-            if (faults.contains(f)) {
-                return Verdict.trip(f);
-            }
-        }
-        return Verdict.OK;
+        return Verdict.tripAll(bits);
     }
 
     @Override

@@ -16,6 +16,11 @@ public final class EmergencyStopInputRule implements SafetyRule {
     }
 
     @Override
+    public String tripConditionPresent(Telemetry telemetry, long nowNanos, SafetyContext context) {
+        return telemetry.inputs().isActive(Input.EMERGENCY_STOP) ? "emergency stop: the emergency-stop input is still active" : null;
+    }
+
+    @Override
     public String explain(Verdict verdict, Telemetry telemetry) {
         return "the emergency-stop input is active";
     }

@@ -14,7 +14,7 @@ public final class KeepMovingRule implements SafetyRule {
 
     private final long warnNanos;
     private final long derateNanos;
-    private final Persistence still = new Persistence();
+    private final Persistence still;
     private boolean warned;
     private final RequiredSensor motionSensor = new RequiredSensor(Capability.MOTION_SENSOR,
             "keep-it-moving is off: the device has no motion sensor", "keep the gun moving yourself");
@@ -22,6 +22,7 @@ public final class KeepMovingRule implements SafetyRule {
     public KeepMovingRule(DwellLimits limits) {
         this.warnNanos = limits.warnAfter().toNanos();
         this.derateNanos = limits.derateAfter().toNanos();
+        this.still = Persistence.resetting(Math.max(warnNanos, derateNanos));
     }
 
     @Override
@@ -29,8 +30,10 @@ public final class KeepMovingRule implements SafetyRule {
         if (!motionSensor.presentIn(context)) {
             return Verdict.OK;
         }
-        long held = still.update(context.motorOn() && !t.inputs().isActive(Input.MOTION), now);
-        if (held < 0) {
+        boolean heldStill = context.motorOn() && !t.inputs().isActive(Input.MOTION);
+        still.update(heldStill, now);
+        long held = still.held();
+        if (!heldStill) {
             warned = false;
             return Verdict.OK;
         }

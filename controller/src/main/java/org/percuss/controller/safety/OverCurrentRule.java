@@ -15,11 +15,12 @@ public final class OverCurrentRule implements SafetyRule {
 
     private final double tripAmps;
     private final long tripNanos;
-    private final Persistence above = new Persistence();
+    private final Persistence above;
 
     public OverCurrentRule(CurrentLimits limits) {
         this.tripAmps = limits.tripAmps();
         this.tripNanos = limits.tripAfter().toNanos();
+        this.above = Persistence.leaky(tripNanos);
     }
 
     @Override
@@ -27,8 +28,14 @@ public final class OverCurrentRule implements SafetyRule {
         if (!context.has(Capability.CURRENT_SENSE)) {
             return Verdict.OK;
         }
-        above.update(t.currentAmps() > tripAmps, now);
-        return above.heldFor(tripNanos, now) ? Verdict.trip(Fault.OVER_CURRENT) : Verdict.OK;
+        return above.update(t.currentAmps() > tripAmps, now) ? Verdict.trip(Fault.OVER_CURRENT) : Verdict.OK;
+    }
+
+    @Override
+    public String tripConditionPresent(Telemetry t, long now, SafetyContext context) {
+        return context.has(Capability.CURRENT_SENSE) && t.currentAmps() > tripAmps
+                ? String.format(Locale.ROOT, "over current: current %.2f A above the %.1f A trip limit", t.currentAmps(), tripAmps)
+                : null;
     }
 
     @Override

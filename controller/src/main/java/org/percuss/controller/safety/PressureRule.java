@@ -25,8 +25,8 @@ public final class PressureRule implements SafetyRule {
     private final double derateAmps;
     private final double releaseAmps;
     private final long derateNanos;
-    private final Persistence above = new Persistence();
-    private final Persistence below = new Persistence();
+    private final Persistence above;
+    private final Persistence below;
     private boolean derating;
     private double lastAmps;
 
@@ -34,6 +34,8 @@ public final class PressureRule implements SafetyRule {
         this.derateAmps = limits.derateAmps();
         this.releaseAmps = limits.derateAmps() * RELEASE_FRACTION;
         this.derateNanos = limits.derateAfter().toNanos();
+        this.above = Persistence.leaky(derateNanos);
+        this.below = Persistence.leaky(derateNanos);
     }
 
     @Override
@@ -42,11 +44,11 @@ public final class PressureRule implements SafetyRule {
             return Verdict.OK;
         }
         lastAmps = t.currentAmps();
-        above.update(t.currentAmps() > derateAmps && context.motorOn(), now);
-        below.update(t.currentAmps() < releaseAmps || !context.motorOn(), now);
-        if (!derating && above.heldFor(derateNanos, now)) {
+        boolean pressed = above.update(t.currentAmps() > derateAmps && context.motorOn(), now);
+        boolean eased = below.update(t.currentAmps() < releaseAmps || !context.motorOn(), now);
+        if (!derating && pressed) {
             derating = true;
-        } else if (derating && below.heldFor(derateNanos, now)) {
+        } else if (derating && eased) {
             derating = false;
         }
         return derating ? Verdict.derateTo(context.firstLevel()) : Verdict.OK;
@@ -55,10 +57,10 @@ public final class PressureRule implements SafetyRule {
     @Override
     public String explain(Verdict verdict, Telemetry t) {
         return verdict.kind() == Verdict.Kind.DERATE
-                ? String.format(Locale.ROOT, "pressing too hard: current %.2f A above %.1f A for %d s", lastAmps, derateAmps,
-                        derateNanos / 1_000_000_000L)
-                : String.format(Locale.ROOT, "pressure eased: current %.2f A under %.1f A for %d s", lastAmps, releaseAmps,
-                        derateNanos / 1_000_000_000L);
+                ? String.format(Locale.ROOT, "pressing too hard: current above %.1f A for %d s (now %.2f A)", derateAmps,
+                        derateNanos / 1_000_000_000L, lastAmps)
+                : String.format(Locale.ROOT, "pressure eased: current under %.1f A for %d s (now %.2f A)", releaseAmps,
+                        derateNanos / 1_000_000_000L, lastAmps);
     }
 
     @Override

@@ -25,6 +25,16 @@ public interface SafetyRule {
      */
     String explain(Verdict verdict, Telemetry telemetry);
 
+    /**
+     * The rule's trip condition as it stands in {@code telemetry} right now, unfiltered (no "held
+     * for"): the measured value and the limit in words when it is present, {@code null} when it is
+     * not or the rule cannot tell. A clear is refused while any rule answers (issue 11: a clear must
+     * never restart a motor whose cause is still there). Called only when a clear is requested.
+     */
+    default String tripConditionPresent(Telemetry telemetry, long nowNanos, SafetyContext context) {
+        return null;
+    }
+
     /** Forgets what the rule has seen, after latched faults were cleared at {@code nowNanos}. */
     default void reset(long nowNanos) {
     }

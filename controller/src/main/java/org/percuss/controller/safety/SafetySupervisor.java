@@ -19,6 +19,8 @@ public final class SafetySupervisor {
 
     private static final Logger LOG = LoggerFactory.getLogger(SafetySupervisor.class);
 
+    private static final Fault[] FAULTS = Fault.values();
+
     private final SafetyRule[] rules;
     private final Verdict[] previous;
     private int latched;
@@ -33,13 +35,14 @@ public final class SafetySupervisor {
     }
 
     /**
-     * Every rule of DESIGN.md with these limits: the emergency stop, faults the device reports,
-     * stale telemetry, over-current, stall, temperature, under-voltage, pressure, keep it moving.
+     * Every rule of DESIGN.md with these limits: the emergency stop, faults the device reports, a
+     * device that restarted, stale telemetry, over-current, stall, temperature, under-voltage, pressure, keep it moving.
      */
     public static SafetySupervisor standard(SafetyLimits limits) {
         return new SafetySupervisor(List.of(
                 new EmergencyStopInputRule(),
                 new DeviceFaultRule(),
+                new DeviceRestartRule(),
                 new StaleTelemetryRule(limits.staleTelemetryPeriods()),
                 new OverCurrentRule(limits.current()),
                 new StallRule(limits.stall()),
@@ -56,10 +59,8 @@ public final class SafetySupervisor {
             Verdict v = rules[i].evaluate(telemetry, nowNanos, context);
             switch (v.kind()) {
                 case TRIP -> {
-                    if ((latched & v.fault().mask()) == 0) {
-                        String reason = rules[i].explain(v, telemetry);
-                        trip(v.fault(), reason);
-                        context.event("trip: " + v.fault().description() + ": " + reason);
+                    if ((latched & v.faultMask()) != v.faultMask()) {
+                        latchAll(rules[i], v, telemetry, context);
                     }
                 }
                 case DERATE -> {
@@ -85,6 +86,38 @@ public final class SafetySupervisor {
                 previous[i] = v;
             }
         }
+    }
+
+    /** Latches every fault of {@code v} not yet latched, the one that explains the others first. */
+    private void latchAll(SafetyRule rule, Verdict v, Telemetry telemetry, SafetyContext context) {
+        String reason = rule.explain(v, telemetry);
+        latchOne(v.fault(), reason, context);
+        for (Fault f : FAULTS) {
+            if ((v.faultMask() & f.mask()) != 0) {
+                latchOne(f, reason, context);
+            }
+        }
+    }
+
+    private void latchOne(Fault fault, String reason, SafetyContext context) {
+        if ((latched & fault.mask()) == 0) {
+            trip(fault, reason);
+            context.event("trip: " + fault.description() + ": " + reason);
+        }
+    }
+
+    /**
+     * The first trip condition some rule still sees in {@code telemetry}, as "rule: value and
+     * limit", or {@code null} when none does: a clear must wait until it is gone.
+     */
+    public String tripConditionPresent(Telemetry telemetry, long nowNanos, SafetyContext context) {
+        for (SafetyRule rule : rules) {
+            String present = rule.tripConditionPresent(telemetry, nowNanos, context);
+            if (present != null) {
+                return present;
+            }
+        }
+        return null;
     }
 
     /** Latches {@code fault} for {@code reason}; the motor must stop on this tick. */

@@ -24,6 +24,14 @@ public final class StaleTelemetryRule implements SafetyRule {
     }
 
     @Override
+    public String tripConditionPresent(Telemetry t, long now, SafetyContext context) {
+        long age = now - t.receivedNanos();
+        return age > periods * context.telemetryPeriodNanos()
+                ? "stale telemetry: no telemetry for " + age / 1_000_000 + " ms, more than " + periods + " telemetry periods"
+                : null;
+    }
+
+    @Override
     public String explain(Verdict verdict, Telemetry t) {
         return "no telemetry for " + lastAgeNanos / 1_000_000 + " ms, more than " + periods + " telemetry periods";
     }

@@ -15,20 +15,21 @@ public final class StallRule implements SafetyRule {
 
     private final double fraction;
     private final long afterNanos;
-    private final Persistence slow = new Persistence();
+    private final Persistence slow;
     private int lastCommanded;
 
     public StallRule(StallLimits limits) {
         this.fraction = limits.fraction();
         this.afterNanos = limits.after().toNanos();
+        this.slow = Persistence.leaky(afterNanos);
     }
 
     @Override
     public Verdict evaluate(Telemetry t, long now, SafetyContext context) {
         int commanded = context.commandedPpm();
         lastCommanded = commanded;
-        slow.update(context.motorOn() && commanded > 0 && t.measuredPpm() < fraction * commanded, now);
-        return slow.heldFor(afterNanos, now) ? Verdict.trip(Fault.STALL) : Verdict.OK;
+        return slow.update(context.motorOn() && commanded > 0 && t.measuredPpm() < fraction * commanded, now)
+                ? Verdict.trip(Fault.STALL) : Verdict.OK;
     }
 
     @Override

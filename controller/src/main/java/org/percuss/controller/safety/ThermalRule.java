@@ -77,6 +77,14 @@ public final class ThermalRule implements SafetyRule {
     }
 
     @Override
+    public String tripConditionPresent(Telemetry t, long now, SafetyContext context) {
+        return context.has(Capability.TEMPERATURE) && t.temperatureCelsius() >= limits.tripCelsius()
+                ? String.format(Locale.ROOT, "over temperature: temperature %.1f °C at or above the %.0f °C trip limit",
+                        t.temperatureCelsius(), limits.tripCelsius())
+                : null;
+    }
+
+    @Override
     public String explain(Verdict verdict, Telemetry t) {
         return switch (verdict.kind()) {
             case TRIP -> String.format(Locale.ROOT, "temperature %.1f °C at or above the %.0f °C trip limit", lastCelsius,

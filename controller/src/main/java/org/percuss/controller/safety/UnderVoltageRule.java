@@ -21,7 +21,7 @@ public final class UnderVoltageRule implements SafetyRule {
     static final long FILTER_NANOS = 100_000_000L;
 
     private final double tripVolts;
-    private final Persistence low = new Persistence();
+    private final Persistence low = Persistence.leaky(FILTER_NANOS);
     private double lastVolts;
 
     public UnderVoltageRule(SupplyLimits limits) {
@@ -34,8 +34,14 @@ public final class UnderVoltageRule implements SafetyRule {
             return Verdict.OK;
         }
         lastVolts = t.supplyVolts();
-        low.update(t.supplyVolts() < tripVolts, now);
-        return low.heldFor(FILTER_NANOS, now) ? Verdict.trip(Fault.UNDER_VOLTAGE) : Verdict.OK;
+        return low.update(t.supplyVolts() < tripVolts, now) ? Verdict.trip(Fault.UNDER_VOLTAGE) : Verdict.OK;
+    }
+
+    @Override
+    public String tripConditionPresent(Telemetry t, long now, SafetyContext context) {
+        return context.has(Capability.SUPPLY_VOLTAGE) && t.supplyVolts() < tripVolts
+                ? String.format(Locale.ROOT, "under voltage: supply %.2f V below the %.1f V trip limit", t.supplyVolts(), tripVolts)
+                : null;
     }
 
     @Override

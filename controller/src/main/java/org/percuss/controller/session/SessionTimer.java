@@ -81,14 +81,20 @@ public final class SessionTimer {
     }
 
     /**
-     * True exactly once: the first time the remaining time is at most the warning lead. A limit no
-     * longer than the lead gets no warning: there is no moment "a minute before" it to give one.
+     * True exactly once: the first time the remaining time is at most the warning lead, or, for a
+     * limit no longer than twice the lead (a session of two minutes or less, by default), at half
+     * the limit: every session with a limit gets its warning (issue 11).
      */
     public boolean takeWarning() {
-        if (!warned && limitNanos > warningLeadNanos && !limitReached() && remainingNanos() <= warningLeadNanos) {
+        if (!warned && !limitReached() && remainingNanos() <= warningAtRemaining()) {
             warned = true;
             return true;
         }
         return false;
+    }
+
+    /** How much running time is left when the warning comes: the lead, or half a short limit. */
+    long warningAtRemaining() {
+        return Math.min(warningLeadNanos, limitNanos / 2);
     }
 }

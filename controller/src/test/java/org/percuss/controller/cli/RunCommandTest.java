@@ -53,10 +53,25 @@ class RunCommandTest {
         assertThat(TraceFile.read(trace).initialHoldSeconds()).isCloseTo(2.0, within(0.011));
 
         CliRun given = CliRun.of("run", "--config", config.toString(), "--level", "2", "--time-scale", "1000",
-                "--limit", "8s", "--warmup", "1s", "--trace", trace.toString());
+                "--limit", "3s", "--warmup", "2500ms", "--trace", trace.toString());
         assertThat(given.exitCode()).isZero();
-        assertThat(given.out()).contains("running time: 0:08.00 of 0:08");
-        assertThat(TraceFile.read(trace).initialHoldSeconds()).isCloseTo(1.0, within(0.011));
+        assertThat(given.out()).contains("running time: 0:03.00 of 0:03");
+        assertThat(TraceFile.read(trace).initialHoldSeconds()).isCloseTo(2.5, within(0.011));
+    }
+
+    @Test
+    void aConfigFilesLimitsAreACeilingTheCommandLineMayLowerButNeverRaise() throws Exception {
+        // issue 11 item 10: a clinic's session_limit of 5m must not become 10m on the command line
+        Path config = Files.writeString(dir.resolve("clinic.yaml"), "warmup: 20s\nsession_limit: 5m\n");
+        CliRun longer = CliRun.of("run", "--config", config.toString(), "--limit", "10m", "--time-scale", "1000");
+        assertThat(longer.exitCode()).isEqualTo(2);
+        assertThat(longer.err().strip()).isEqualTo("percuss run: --limit 10m is above the session_limit of 5m that "
+                + config + " sets; the command line may lower it, never raise it");
+        CliRun shorter = CliRun.of("run", "--config", config.toString(), "--warmup", "5s", "--time-scale", "1000");
+        assertThat(shorter.exitCode()).isEqualTo(2);
+        assertThat(shorter.err().strip()).isEqualTo("percuss run: --warmup 5s is below the warmup of 20s that "
+                + config + " sets; the command line may lengthen it, never shorten it");
+        assertThat(longer.out() + shorter.out()).as("nothing ran").isEmpty();
     }
 
     @Test

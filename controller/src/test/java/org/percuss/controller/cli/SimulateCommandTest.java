@@ -113,4 +113,27 @@ class SimulateCommandTest {
         assertThat(png).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
         assertThat(javax.imageio.ImageIO.read(dir.resolve("p-one.png").toFile()).getWidth()).isEqualTo(1400);
     }
+
+    @Test
+    void aStepLevelAboveTheZonesCapIsAProblemOfTheFileNotAnInternalError() throws IOException {
+        // issue 11 item 8: this was exit 70 (IllegalArgumentException)
+        Path f = file("cap.yaml", """
+                session: {level: 1, limit: 1m, zone: neck}
+                steps:
+                  - {at: 1s, level: 5}
+                """);
+        CliRun run = CliRun.of("simulate", f.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo(f + ":3: steps[0].level: level 5 is above the highest level allowed on zone neck (2)");
+    }
+
+    @Test
+    void aConfigWhoseLevelsTheSimulatedGunCannotRunIsNamedWithTheLevelAndTheRange() throws IOException {
+        Path config = file("c.yaml", "levels: [900, 1700, 2200]\n");
+        Path f = file("s.yaml", "session: {level: 1, limit: 1m}\n");
+        CliRun run = CliRun.of("simulate", "--config", config.toString(), f.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo(f + ":1: session.level: level 1 (900 ppm) is outside the simulated gun's"
+                + " 1000..3500 ppm (usable levels 2..3)");
+    }
 }

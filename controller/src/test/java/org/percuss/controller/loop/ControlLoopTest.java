@@ -4,11 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
-import org.percuss.controller.config.PercussConfig;
-import org.percuss.device.api.Fault;
-import org.percuss.device.api.Input;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.percuss.controller.config.CurrentLimits;
+import org.percuss.controller.config.DwellLimits;
+import org.percuss.controller.config.PercussConfig;
+import org.percuss.controller.config.SafetyLimits;
+import org.percuss.controller.config.StallLimits;
+import org.percuss.controller.config.SupplyLimits;
+import org.percuss.controller.config.ThermalLimits;
+import org.percuss.device.api.Fault;
+import org.percuss.device.api.Input;
+import org.percuss.simulator.physics.PhysicsParameters;
 
 class ControlLoopTest {
 
@@ -355,7 +362,29 @@ class ControlLoopTest {
             assertThat(h.loop.state()).as("latched until a later clear").isEqualTo(LoopState.EMERGENCY_STOP);
             h.loop.clearFaults();
             h.run(Duration.ofMillis(10));
+            assertThat(h.loop.state()).as("until a report measured after the clear arrives").isEqualTo(LoopState.EMERGENCY_STOP);
+            h.run(Duration.ofMillis(20));
             assertThat(h.loop.state()).isEqualTo(LoopState.IDLE);
+        }
+
+        @Test
+        void anEmergencyStopInTheTickAClearIsAnsweredIsNotSwallowedByIt() {
+            // found by SafetyInvariantsProperties: e-stop, clear, and a second e-stop 20 ms later,
+            // on the tick the device's answer to the clear arrived
+            h.loop.start();
+            h.run(Duration.ofSeconds(1));
+            h.loop.emergencyStop();
+            h.run(Duration.ofMillis(10));
+            h.loop.clearFaults();
+            h.run(Duration.ofMillis(10));
+            for (int i = 0; i < 5 && h.loop.state() == LoopState.EMERGENCY_STOP; i++) {
+                h.loop.emergencyStop(); // on whichever tick the answer comes
+                h.run(Duration.ofMillis(10));
+            }
+            assertThat(h.loop.state()).isEqualTo(LoopState.EMERGENCY_STOP);
+            h.run(Duration.ofSeconds(1));
+            assertThat(h.loop.state()).isEqualTo(LoopState.EMERGENCY_STOP);
+            assertThat(h.events).contains("warning: faults not cleared: the emergency stop was pressed on this tick");
         }
 
         @Test
@@ -382,6 +411,116 @@ class ControlLoopTest {
             assertThat(h.device.telemetry().faults().contains(Fault.INTERNAL)).isTrue();
             assertThat(h.loop.state()).isEqualTo(LoopState.FAULT);
             assertThat(h.loop.latchedFaults().contains(Fault.INTERNAL)).isTrue();
+        }
+    }
+
+    @Nested
+    class Clearing {
+
+        /** A 50 °C trip (the board's own limit is 90 °C) in a 55 °C room: the gun is too hot from the start. */
+        private final LoopHarness h = new LoopHarness(PercussConfig.DEFAULT.withSafety(new SafetyLimits(
+                CurrentLimits.DEFAULT, StallLimits.DEFAULT, new ThermalLimits(30, 40, 50), SupplyLimits.DEFAULT,
+                DwellLimits.DEFAULT, 5)), PhysicsParameters.DEFAULT.withAmbient(55));
+
+        private void tripOverTemperatureAt(double ignored) {
+            h.loop.selectLevel(2);
+            h.loop.start();
+            h.run(Duration.ofMillis(50));
+            assertThat(h.loop.state()).isEqualTo(LoopState.FAULT);
+            assertThat(h.loop.latchedFaults().contains(Fault.OVER_TEMPERATURE)).isTrue();
+        }
+
+        /** The room cools to 20 °C: the winding follows with its 5-minute time constant, under 49 °C after 57 s. */
+        private void coolDown() {
+            h.gun.plant().setAmbientCelsius(20);
+            h.run(Duration.ofSeconds(90));
+            assertThat(h.loop.telemetry().temperatureCelsius()).isLessThan(49);
+        }
+
+        @Test
+        void aClearIsRefusedWhileARuleStillSeesItsConditionWhateverTheDeviceSays() {
+            tripOverTemperatureAt(55); // above the controller's 80 °C, under the board's 90 °C
+            h.loop.clearFaults();
+            h.loop.start();
+            h.run(Duration.ofSeconds(1));
+            assertThat(h.loop.state()).isEqualTo(LoopState.FAULT);
+            assertThat(h.samples).filteredOn(s -> s.nanos() > h.clock.nanos() - 1_000_000_000L)
+                    .allSatisfy(s -> assertThat(s.commandedPpm()).isZero());
+            assertThat(h.events).anySatisfy(e -> assertThat(e).startsWith(
+                    "warning: faults not cleared: over temperature: temperature 5").endsWith("at or above the 50 °C trip limit"));
+            assertThat(h.board.latchedFaults().isEmpty()).as("the board was never asked").isTrue();
+        }
+
+        @Test
+        void onceTheConditionIsGoneAClearAndAStartTogetherStartLowWithAWarmUp() {
+            tripOverTemperatureAt(55);
+            coolDown();
+            long at = h.clock.nanos();
+            h.loop.clearFaults();
+            h.loop.start();
+            h.run(Duration.ofMillis(100));
+            assertThat(h.loop.state()).isEqualTo(LoopState.WARM_UP);
+            assertThat(h.firstNonZeroFrom(at).commandedPpm()).isEqualTo(1200);
+        }
+
+        @Test
+        void aStartAskedWithAFailedClearIsVoid() {
+            tripOverTemperatureAt(55);
+            h.loop.clearFaults();
+            h.loop.start();
+            h.run(Duration.ofMillis(100));
+            coolDown();
+            h.loop.clearFaults();
+            h.run(Duration.ofMillis(100));
+            assertThat(h.loop.state()).as("cleared, not started by the old request").isEqualTo(LoopState.IDLE);
+        }
+
+        @Test
+        void aClearTheDeviceDoesNotAnswerSaysSoAndStaysLatched() {
+            tripOverTemperatureAt(55);
+            coolDown();
+            h.device.setDropped(true);
+            h.loop.clearFaults();
+            h.run(Duration.ofMillis(600));
+            assertThat(h.loop.state()).isEqualTo(LoopState.FAULT);
+            assertThat(h.events).contains("warning: faults not cleared: simulator did not answer the clear");
+        }
+
+        @Test
+        void aLevelChosenWhileLatchedAppliesAtTheNextStart() {
+            LoopHarness h = new LoopHarness();
+            h.loop.selectLevel(5);
+            h.loop.start();
+            h.run(Duration.ofSeconds(20));
+            h.loop.emergencyStop();
+            h.run(Duration.ofSeconds(1));
+            h.loop.selectLevel(1);
+            h.run(Duration.ofSeconds(1));
+            assertThat(h.loop.level()).isEqualTo(1);
+            h.loop.clearFaults();
+            h.loop.start();
+            h.run(Duration.ofSeconds(30));
+            assertThat(h.loop.state()).isEqualTo(LoopState.RUNNING);
+            assertThat(h.last().commandedPpm()).isEqualTo(1200);
+        }
+
+        @Test
+        void aBoardThatRestartsIsAStopAndTheNextStartIsLowWithAWarmUp() {
+            LoopHarness h = new LoopHarness();
+            h.loop.selectLevel(5);
+            h.loop.start();
+            h.run(Duration.ofSeconds(30));
+            h.board.brownOut(Duration.ofMillis(60));
+            h.run(Duration.ofMillis(200));
+            assertThat(h.loop.state()).isEqualTo(LoopState.FAULT);
+            assertThat(h.loop.latchedFaults().contains(Fault.DEVICE_RESTARTED)).isTrue();
+            assertThat(h.loop.stopMessage()).startsWith("device restarted: the device restarted: its uptime went from");
+            long at = h.clock.nanos();
+            h.loop.clearFaults();
+            h.loop.start();
+            h.run(Duration.ofSeconds(5));
+            assertThat(h.firstNonZeroFrom(at).commandedPpm()).isEqualTo(1200);
+            assertThat(h.loop.state()).isEqualTo(LoopState.WARM_UP);
         }
     }
 }

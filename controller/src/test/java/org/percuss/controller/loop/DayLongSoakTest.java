@@ -8,8 +8,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.percuss.controller.config.PercussConfig;
 import org.percuss.controller.config.Zone;
+import org.percuss.controller.scenario.Samples;
 import org.percuss.controller.session.SessionTimer;
 import org.percuss.controller.session.UsageEntry;
 import org.percuss.controller.session.UsageLedger;
@@ -20,8 +23,8 @@ import org.percuss.simulator.board.SimulatedGun;
 import org.percuss.simulator.clock.VirtualClock;
 import org.percuss.simulator.fault.InjectedFault;
 import org.percuss.simulator.physics.PhysicsParameters;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.percuss.simulator.scenario.InvariantChecker;
+import org.percuss.simulator.scenario.Invariants;
 
 /**
  * A simulated day: session after session on random zones, levels and limits, with the user
@@ -31,6 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * zone ever has more than its budget in any 60-minute window of the ledger.
  */
 class DayLongSoakTest {
+
+    private static final long TICK_NANOS = 10_000_000L;
 
     private static final long MINUTE = 60_000L;
     private static final PercussConfig CONFIG = PercussConfig.DEFAULT;
@@ -84,12 +89,13 @@ class DayLongSoakTest {
         ControlLoop loop = ControlLoop.create(gun.device(), CONFIG.withSessionLimit(limit), timer, zone.maxLevel(), clock,
                 LoopListener.NONE);
         loop.selectLevel(1 + random.nextInt(loop.bounds().lastLevel()));
-        InvariantProbe probe = new InvariantProbe(loop.bounds().lowestPpm(), loop.bounds().highestPpm(),
-                CONFIG.rampPpmPerSecond(), timer.limitNanos());
+        InvariantChecker probe = new InvariantChecker(new Invariants(loop.bounds().highestPpm(),
+                CONFIG.rampPpmPerSecond(), loop.bounds().lowestPpm(), true, timer.limitNanos(), TICK_NANOS,
+                !CONFIG.warmup().isZero()));
         UsageRecorder recorder = new UsageRecorder(ledger, id, zone.name(), () -> calendar + clock.nanos() / 1_000_000L);
         clock.scheduleAtFixedRate(Duration.ZERO, Duration.ofMillis(10), () -> {
             loop.tick();
-            probe.tick(loop, clock.nanos());
+            probe.sample(Samples.of(loop, clock.nanos()));
             recorder.update(loop.runningNanos());
         });
         // What the user and the gun do: a change every 5..60 s.
@@ -102,11 +108,11 @@ class DayLongSoakTest {
         loop.start();
         clock.advanceTo(horizon, () -> loop.state() == LoopState.FINISHED);
         recorder.finish(loop.runningNanos());
-        assertThat(probe.violation()).as("%s on %s", loop.stopMessage(), zone.name()).isNull();
+        assertThat(probe.firstViolation()).as("%s on %s", loop.stopMessage(), zone.name()).isNull();
         return loop.runningNanos();
     }
 
-    private static void act(int what, double value, ControlLoop loop, SimulatedGun gun, InvariantProbe probe, VirtualClock clock) {
+    private static void act(int what, double value, ControlLoop loop, SimulatedGun gun, InvariantChecker probe, VirtualClock clock) {
         if (loop.state().latched()) {
             loop.clearFaults(); // the user clears it and goes on
             clock.schedule(Duration.ofSeconds(2), loop::start);
@@ -126,7 +132,7 @@ class DayLongSoakTest {
             }
         } else if (what < 70) {
             loop.emergencyStop();
-            probe.expectZeroNextTick();
+            probe.emergencyStopRequested();
         } else if (what < 80) {
             InjectedFault[] faults = InjectedFault.values();
             gun.faults().inject(faults[(int) (value * faults.length)], Duration.ofMillis(200 + (long) (5000 * value)));

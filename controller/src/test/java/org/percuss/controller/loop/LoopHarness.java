@@ -7,6 +7,7 @@ import org.percuss.controller.config.PercussConfig;
 import org.percuss.simulator.board.SimulatedBoard;
 import org.percuss.simulator.board.SimulatedDevice;
 import org.percuss.simulator.board.SimulatedGun;
+import org.percuss.simulator.physics.PhysicsParameters;
 import org.percuss.simulator.clock.VirtualClock;
 
 /**
@@ -16,9 +17,9 @@ import org.percuss.simulator.clock.VirtualClock;
 final class LoopHarness {
 
     final VirtualClock clock = new VirtualClock();
-    final SimulatedGun gun = SimulatedGun.create(clock);
-    final SimulatedDevice device = gun.device();
-    final SimulatedBoard board = device.board();
+    final SimulatedGun gun;
+    final SimulatedDevice device;
+    final SimulatedBoard board;
     final List<String> events = new ArrayList<>();
     final ControlLoop loop;
     final List<Sample> samples = new ArrayList<>();
@@ -36,6 +37,13 @@ final class LoopHarness {
     }
 
     LoopHarness(PercussConfig config) {
+        this(config, PhysicsParameters.DEFAULT);
+    }
+
+    LoopHarness(PercussConfig config, PhysicsParameters physics) {
+        gun = SimulatedGun.create(clock, physics, SimulatedGun.DEFAULT_SEED);
+        device = gun.device();
+        board = device.board();
         loop = ControlLoop.create(device, config, clock, new LoopListener() {
             @Override
             public void stateChanged(LoopState from, LoopState to, String why) {

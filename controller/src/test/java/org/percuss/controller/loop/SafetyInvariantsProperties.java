@@ -12,18 +12,21 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.RandomDistribution;
 import org.percuss.controller.config.PercussConfig;
+import org.percuss.controller.scenario.Samples;
 import org.percuss.controller.session.SessionTimer;
 import org.percuss.device.api.Input;
 import org.percuss.simulator.board.SimulatedGun;
 import org.percuss.simulator.clock.VirtualClock;
 import org.percuss.simulator.fault.InjectedFault;
 import org.percuss.simulator.physics.PhysicsParameters;
+import org.percuss.simulator.scenario.InvariantChecker;
+import org.percuss.simulator.scenario.Invariants;
 
 /**
  * DESIGN.md's safety rules as properties: over random sessions and random sequences of what users,
  * the wiring and a failing gun can do (start, pause, levels, buttons, the e-stop, clearing faults,
  * pressure, holding still, every injectable fault, and time passing), against the real control
- * loop and the simulated gun, every tick keeps every invariant of {@link InvariantProbe}.
+ * loop and the simulated gun, every tick keeps every invariant of the one {@link InvariantChecker}.
  */
 class SafetyInvariantsProperties {
 
@@ -109,9 +112,12 @@ class SafetyInvariantsProperties {
         int maxLevel = zone ? setup.zoneMaxLevel() : 0;
         ControlLoop loop = ControlLoop.create(gun.device(), config, timer, maxLevel, clock, LoopListener.NONE);
         loop.selectLevel(Math.min(setup.level(), loop.bounds().lastLevel()));
-        InvariantProbe probe = new InvariantProbe(loop.bounds().lowestPpm(), loop.bounds().highestPpm(), setup.ramp(),
-                timer.limitNanos());
-        clock.scheduleAtFixedRate(Duration.ZERO, Duration.ofMillis(10), () -> probe.tick(afterTick(loop), clock.nanos()));
+        InvariantChecker probe = new InvariantChecker(new Invariants(loop.bounds().highestPpm(), setup.ramp(),
+                loop.bounds().lowestPpm(), true, timer.limitNanos(), 10_000_000L, setup.warmupSeconds() > 0));
+        clock.scheduleAtFixedRate(Duration.ZERO, Duration.ofMillis(10), () -> {
+            loop.tick();
+            probe.sample(Samples.of(loop, clock.nanos()));
+        });
         loop.start();
         for (Act act : script) {
             switch (act) {
@@ -131,7 +137,7 @@ class SafetyInvariantsProperties {
                 }
                 case EmergencyStop e -> {
                     loop.emergencyStop();
-                    probe.expectZeroNextTick();
+                    probe.emergencyStopRequested();
                 }
                 case Clear c -> loop.clearFaults();
                 case Press p -> {
@@ -152,12 +158,7 @@ class SafetyInvariantsProperties {
             }
         }
         clock.advance(Duration.ofSeconds(1));
-        assertThat(probe.violation()).as("%s, %s", setup, script).isNull();
-        assertThat(probe.ticks()).isPositive();
-    }
-
-    private static ControlLoop afterTick(ControlLoop loop) {
-        loop.tick();
-        return loop;
+        assertThat(probe.firstViolation()).as("%s, %s", setup, script).isNull();
+        assertThat(loop.ticks()).isPositive();
     }
 }

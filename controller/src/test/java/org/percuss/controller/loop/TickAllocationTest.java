@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import org.percuss.controller.config.PercussConfig;
 import org.percuss.device.api.Capabilities;
 import org.percuss.device.api.Capability;
+import org.percuss.device.api.ClearStatus;
 import org.percuss.device.api.FaultSet;
 import org.percuss.device.api.Input;
 import org.percuss.device.api.Inputs;
@@ -44,10 +45,11 @@ class TickAllocationTest {
 
         @Override public String name() { return "quiet"; }
         @Override public Capabilities capabilities() { return caps; }
-        @Override public void commandSpeed(int targetPpm) { lastCommand = targetPpm; }
+        @Override public int commandSpeed(int targetPpm) { lastCommand = targetPpm; return targetPpm; }
         @Override public void stop() { lastCommand = 0; }
         @Override public Telemetry telemetry() { return reports[(int) (clock.nanos() / TICK_NANOS)]; }
-        @Override public boolean clearFaults() { return true; }
+        @Override public void requestClearFaults() { }
+        @Override public ClearStatus clearStatus() { return ClearStatus.NONE; }
         @Override public void close() { }
     }
 

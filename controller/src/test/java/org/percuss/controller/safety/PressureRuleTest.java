@@ -22,7 +22,7 @@ class PressureRuleTest {
         at(0, 3.2);
         assertThat(at(990, 3.2)).isEqualTo(Verdict.OK);
         assertThat(at(1000, 3.2)).isEqualTo(Verdict.derateTo(1));
-        assertThat(rule.explain(Verdict.derateTo(1), null)).isEqualTo("pressing too hard: current 3.20 A above 3.0 A for 1 s");
+        assertThat(rule.explain(Verdict.derateTo(1), null)).isEqualTo("pressing too hard: current above 3.0 A for 1 s (now 3.20 A)");
     }
 
     @Test
@@ -42,7 +42,7 @@ class PressureRuleTest {
         at(2000, 1.4);
         assertThat(at(2990, 1.4)).isEqualTo(Verdict.derateTo(1));
         assertThat(at(3000, 1.4)).isEqualTo(Verdict.OK);
-        assertThat(rule.explain(Verdict.OK, null)).isEqualTo("pressure eased: current 1.40 A under 1.5 A for 1 s");
+        assertThat(rule.explain(Verdict.OK, null)).isEqualTo("pressure eased: current under 1.5 A for 1 s (now 1.40 A)");
     }
 
     @Test

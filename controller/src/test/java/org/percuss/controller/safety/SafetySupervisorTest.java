@@ -5,6 +5,10 @@ import static org.percuss.controller.safety.TestContext.telemetry;
 
 import org.percuss.controller.config.SafetyLimits;
 import org.percuss.device.api.Fault;
+import org.percuss.device.api.FaultSet;
+import org.percuss.device.api.Input;
+import org.percuss.device.api.Inputs;
+import org.percuss.device.api.Telemetry;
 import org.junit.jupiter.api.Test;
 
 class SafetySupervisorTest {
@@ -55,5 +59,57 @@ class SafetySupervisorTest {
         supervisor.clear(ms * TestContext.MS);
         assertThat(supervisor.hasLatched()).isFalse();
         assertThat(supervisor.firstTripReason()).isEmpty();
+    }
+
+    @Test
+    void everyFaultTheDeviceReportsIsLatchedAndAnnouncedTheEmergencyStopFirst() {
+        int both = Fault.COMM_TIMEOUT.mask() | Fault.EMERGENCY_STOP.mask();
+        ms += 10;
+        supervisor.evaluate(new Telemetry(ms * TestContext.MS, 0, 0, 30, 16, Inputs.NONE, new FaultSet(both), ms),
+                ms * TestContext.MS, ctx);
+        assertThat(supervisor.latchedBits()).isEqualTo(both);
+        assertThat(supervisor.firstTripFault()).isEqualTo(Fault.EMERGENCY_STOP);
+        assertThat(ctx.events).containsExactly("trip: emergency stop: reported by the device",
+                "trip: communication timeout: reported by the device");
+    }
+
+    @Test
+    void aSecondFaultReportedLaterIsLatchedAndAnnouncedToo() {
+        ms += 10;
+        supervisor.evaluate(new Telemetry(ms * TestContext.MS, 0, 0, 30, 16, Inputs.NONE,
+                FaultSet.of(Fault.EMERGENCY_STOP), ms), ms * TestContext.MS, ctx);
+        ms += 10;
+        supervisor.evaluate(new Telemetry(ms * TestContext.MS, 0, 0, 30, 16, Inputs.NONE,
+                FaultSet.of(Fault.EMERGENCY_STOP, Fault.COMM_TIMEOUT), ms), ms * TestContext.MS, ctx);
+        assertThat(supervisor.latched().faults()).containsExactly(Fault.COMM_TIMEOUT, Fault.EMERGENCY_STOP);
+        assertThat(ctx.events).hasSize(2).last().asString().startsWith("trip: communication timeout");
+    }
+
+    @Test
+    void aTripConditionStillPresentIsNamedWithItsValueAndLimit() {
+        ms += 10;
+        Telemetry hot = telemetry(ms, 0, 0, 80.0, 16);
+        assertThat(supervisor.tripConditionPresent(hot, ms * TestContext.MS, ctx))
+                .isEqualTo("over temperature: temperature 80.0 °C at or above the 80 °C trip limit");
+        assertThat(supervisor.tripConditionPresent(telemetry(ms, 0, 0, 79.9, 16), ms * TestContext.MS, ctx)).isNull();
+        assertThat(supervisor.tripConditionPresent(telemetry(ms, 0, 0, 30, 12.79), ms * TestContext.MS, ctx))
+                .isEqualTo("under voltage: supply 12.79 V below the 12.8 V trip limit");
+        assertThat(supervisor.tripConditionPresent(telemetry(ms, 0, 0, 30, 12.8), ms * TestContext.MS, ctx)).isNull();
+        assertThat(supervisor.tripConditionPresent(telemetry(ms, 0, 4.01, 30, 16), ms * TestContext.MS, ctx))
+                .isEqualTo("over current: current 4.01 A above the 4.0 A trip limit");
+        assertThat(supervisor.tripConditionPresent(telemetry(ms, 0, 4.0, 30, 16), ms * TestContext.MS, ctx)).isNull();
+        Telemetry pressed = new Telemetry(ms * TestContext.MS, 0, 0, 30, 16, Inputs.NONE.with(Input.EMERGENCY_STOP, true),
+                FaultSet.NONE, ms);
+        assertThat(supervisor.tripConditionPresent(pressed, ms * TestContext.MS, ctx))
+                .isEqualTo("emergency stop: the emergency-stop input is still active");
+        assertThat(supervisor.tripConditionPresent(telemetry(ms, 0, 0, 30, 16), (ms + 101) * TestContext.MS, ctx))
+                .isEqualTo("stale telemetry: no telemetry for 101 ms, more than 5 telemetry periods");
+        assertThat(supervisor.tripConditionPresent(telemetry(ms, 0, 0, 30, 16), (ms + 100) * TestContext.MS, ctx)).isNull();
+    }
+
+    @Test
+    void aSensorTheDeviceLacksNeverBlocksAClear() {
+        ctx.capabilities = java.util.EnumSet.noneOf(org.percuss.device.api.Capability.class);
+        assertThat(supervisor.tripConditionPresent(telemetry(10, 0, 9, 99, 5), 10 * TestContext.MS, ctx)).isNull();
     }
 }

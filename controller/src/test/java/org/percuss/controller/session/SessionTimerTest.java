@@ -30,12 +30,26 @@ class SessionTimerTest {
     }
 
     @Test
-    void aLimitNoLongerThanTheLeadGetsNoWarning() {
+    void aLimitNoLongerThanTwiceTheLeadIsWarnedAtHalfTime() {
         SessionTimer t = new SessionTimer(20 * S, 60 * S);
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 10; i++) {
+            assertThat(t.takeWarning()).isFalse();
+            t.addRunning(S);
+        }
+        assertThat(t.takeWarning()).as("10 s of 20 s left").isTrue();
+        for (int i = 10; i < 20; i++) {
             assertThat(t.takeWarning()).isFalse();
             t.addRunning(S);
         }
         assertThat(t.limitReached()).isTrue();
+    }
+
+    @Test
+    void aLimitOfTwoMinutesIsWarnedAMinuteBefore() {
+        SessionTimer t = new SessionTimer(120 * S, 60 * S);
+        t.addRunning(59 * S);
+        assertThat(t.takeWarning()).isFalse();
+        t.addRunning(S);
+        assertThat(t.takeWarning()).isTrue();
     }
 }

@@ -25,7 +25,12 @@ public enum Fault {
     /** The host received no telemetry for five telemetry periods. */
     STALE_TELEMETRY(8, "stale telemetry"),
     /** The link to the board failed: unplugged, closed, or an I/O error. */
-    LINK_LOST(9, "link lost");
+    LINK_LOST(9, "link lost"),
+    /**
+     * The device restarted behind the host's back (a brown-out, a watchdog reset): it came up with
+     * nothing latched, so only its uptime going back shows it.
+     */
+    DEVICE_RESTARTED(10, "device restarted");
 
     /** Mask of the fault bits defined by the link protocol (bits 0..6). */
     public static final int WIRE_MASK = 0x7F;

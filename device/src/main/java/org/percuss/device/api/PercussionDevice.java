@@ -25,9 +25,12 @@ public interface PercussionDevice extends AutoCloseable {
      * Commands a target speed in percussions per minute; 0 stops the motor. Called every control
      * tick, which also keeps the device's watchdog fed.
      *
+     * @return the speed actually commanded: {@code targetPpm}, or 0 when the device holds a stop of
+     *         its own (a fault or emergency-stop report it acted on before the controller did, a
+     *         refusal). The controller shows and records this value, never one that was not sent.
      * @throws DeviceException when the link to the device has failed
      */
-    void commandSpeed(int targetPpm);
+    int commandSpeed(int targetPpm);
 
     /** Stops the motor at once. Never throws; a failed link has stopped the motor already. */
     void stop();
@@ -36,12 +39,18 @@ public interface PercussionDevice extends AutoCloseable {
     Telemetry telemetry();
 
     /**
-     * Asks the device to clear its latched faults.
+     * Asks the device to clear its latched faults, and returns at once: the answer comes later, in
+     * {@link #clearStatus()} (PENDING until then). A new request replaces one still pending.
      *
-     * @return whether every latched fault was cleared; false when a fault condition is still present
      * @throws DeviceException when the link to the device has failed
      */
-    boolean clearFaults();
+    void requestClearFaults();
+
+    /**
+     * The answer to the latest {@link #requestClearFaults()}. CLEARED only once a report measured
+     * after the clear has arrived, so the telemetry in hand no longer shows the faults just cleared.
+     */
+    ClearStatus clearStatus();
 
     /** Stops the motor and releases the device. Idempotent. */
     @Override

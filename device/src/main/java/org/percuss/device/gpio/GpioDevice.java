@@ -13,6 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.percuss.device.api.Capabilities;
 import org.percuss.device.api.Capability;
+import org.percuss.device.api.ClearStatus;
 import org.percuss.device.api.DeviceException;
 import org.percuss.device.api.Fault;
 import org.percuss.device.api.FaultSet;
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
  *       {@link GpioRig#watchdogMillis()}, the sampler stops it and latches {@link Fault#COMM_TIMEOUT}.
  *       The heartbeat output toggles on every sample only while the loop is alive, so an external
  *       watchdog can cut the enable line when the whole Pi hangs.</li>
- *   <li>A latched fault keeps the motor stopped until {@link #clearFaults()} succeeds (it does not
+ *   <li>A latched fault keeps the motor stopped until {@link #requestClearFaults()} succeeds (it does not
  *       while the emergency-stop input is still active) and a new speed is commanded. A speed
  *       outside the rig's range is refused and the motor stopped, as a board answers NACK.</li>
  * </ul>
@@ -75,6 +76,7 @@ public final class GpioDevice implements PercussionDevice {
     private boolean beat;
     private boolean closed;
     private long refusals;
+    private ClearStatus clearStatus = ClearStatus.NONE;
     private volatile Telemetry telemetry;
     private ScheduledExecutorService sampler;
 
@@ -163,26 +165,26 @@ public final class GpioDevice implements PercussionDevice {
     }
 
     @Override
-    public void commandSpeed(int ppm) {
+    public int commandSpeed(int ppm) {
         synchronized (lock) {
             if (closed) {
                 throw new DeviceException("gpio: the device is closed");
             }
             lastCommandNanos = ticker.nanos();
             if (ppm == targetPpm) {
-                return;
+                return targetPpm;
             }
             if (ppm == 0) {
                 motorOff();
-                return;
+                return 0;
             }
             if (ppm < rig.minPpm() || ppm > rig.maxPpm()) {
                 refuse("gpio: refused " + ppm + " ppm: outside the rig's " + rig.minPpm() + ".." + rig.maxPpm() + " ppm");
-                return;
+                return 0;
             }
             if (faultBits != 0) {
                 refuse("gpio: refused " + ppm + " ppm: a fault is latched (" + new FaultSet(faultBits).describe() + ")");
-                return;
+                return 0;
             }
             // at once, not at the next sample: a decrease is immediate, and a start needs its duty
             if (targetPpm == 0) {
@@ -194,6 +196,7 @@ public final class GpioDevice implements PercussionDevice {
                 targetPpm = ppm;
                 setDuty(regulator.update(ppm, tachometer.ppm(lastCommandNanos), 0));
             }
+            return targetPpm;
         }
     }
 
@@ -213,17 +216,32 @@ public final class GpioDevice implements PercussionDevice {
         return telemetry;
     }
 
+    /**
+     * Clears the latch at once unless the emergency-stop input is still active; the answer is
+     * CLEARED from the next sample on, whose telemetry no longer shows the faults.
+     */
     @Override
-    public boolean clearFaults() {
+    public void requestClearFaults() {
         synchronized (lock) {
+            if (closed) {
+                throw new DeviceException("gpio: the device is closed");
+            }
             if (emergencyStopActive(emergencyStop.state())) {
-                return false;
+                clearStatus = ClearStatus.REFUSED;
+                return;
             }
             if (faultBits != 0) {
                 LOG.info("gpio: cleared {}", new FaultSet(faultBits).describe());
             }
             faultBits = 0;
-            return true;
+            clearStatus = ClearStatus.PENDING;
+        }
+    }
+
+    @Override
+    public ClearStatus clearStatus() {
+        synchronized (lock) {
+            return clearStatus;
         }
     }
 
@@ -271,6 +289,9 @@ public final class GpioDevice implements PercussionDevice {
             }
             telemetry = new Telemetry(now, measured, 0, 0, 0, inputs, new FaultSet(faultBits),
                     (now - openedNanos) / 1_000_000L);
+            if (clearStatus == ClearStatus.PENDING) {
+                clearStatus = ClearStatus.CLEARED;
+            }
         }
     }
 

@@ -2,7 +2,9 @@ package org.percuss.device.serial;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.percuss.device.api.Capabilities;
+import org.percuss.device.api.ClearStatus;
 import org.percuss.device.api.DeviceException;
 import org.percuss.device.api.Fault;
 import org.percuss.device.api.FaultSet;
@@ -15,288 +17,340 @@ import org.percuss.device.protocol.Packet;
 import org.percuss.device.protocol.PacketDecoder;
 import org.percuss.device.protocol.PacketEncoder;
 import org.percuss.device.protocol.PacketType;
-import org.percuss.device.time.Ticker;
+import org.percuss.device.time.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The host side of PROTOCOL.md: a motor-controller board on a {@link SerialLink}, driven through
- * the device API.
+ * The host side of PROTOCOL.md as a state machine: it takes the board's bytes ({@link #receive})
+ * and timer events from its {@link Scheduler}, and writes frames to a {@link ByteSink}. It owns no
+ * thread and never waits, so the same class drives a board on a real port (through
+ * {@link SerialConnection}, the I/O pump) and, in virtual time, the simulated board over a
+ * simulated wire. Its phases:
  *
- * <ul>
- *   <li>{@link #open} sends HELLO and refuses to go on until a HELLO_REPLY with protocol version 1
- *       and a first TELEMETRY have arrived; after the handshake timeout (1 s) it fails with a
- *       message naming the port. A COMM_TIMEOUT the board latched before this host spoke (the
- *       previous host's silence) is cleared; any other latched fault is left for the controller
- *       to report.</li>
- *   <li>Until the control loop's first command, a keep-alive PING every {@code watchdog_ms / 3}
- *       feeds the board's watchdog; from then on only the loop's SET_SPEED every tick does, so a
- *       hung loop lets the board's watchdog stop the motor.</li>
- *   <li>A reader thread decodes what the board sends: TELEMETRY becomes {@link Telemetry} (fault
- *       bits and the e-stop input included, for the safety rules), NACKs are logged and counted,
- *       ACKs complete {@link #clearFaults()}.</li>
- *   <li>"Treats any set fault bit as a stop: it commands 0 at once": the reader thread sends STOP
- *       the moment it decodes a report with a fault bit or the emergency-stop input, without
- *       waiting for the next control tick, and latches that: until {@link #clearFaults()} succeeds
- *       and a fresh report is clean, every {@link #commandSpeed} sends 0 whatever it is asked, so
- *       a tick already under way cannot follow the STOP with a speed. The controller still stops
- *       and latches its own state on its next tick.</li>
- *   <li>A link that fails (a write error, a read of end-of-stream: unplugged, the other end gone)
- *       makes every later command throw {@link DeviceException} naming the port.</li>
- *   <li>{@link #stop()} and {@link #close()} send STOP and are safe from any thread; close waits
- *       up to 200 ms for the board's ACK first, since closing a port may drop unsent bytes.</li>
- * </ul>
- * The control tick's {@link #commandSpeed} allocates nothing: the frame is encoded into a reused
- * buffer.
+ * <ol>
+ *   <li><b>Handshake</b> ({@link #start}): HELLO now and every 200 ms until HELLO_REPLY (1 s, then
+ *       a failure naming the port). Reports that arrive before HELLO_REPLY are stale (left in the
+ *       port from an earlier session) and ignored. The reply must speak version 1 and announce a
+ *       watchdog this host can feed: one packet per {@code feedInterval} (the control tick) must
+ *       come at least every {@code watchdog_ms / 3}. Then the first report (1 s): a COMM_TIMEOUT
+ *       latched while no host spoke is cleared (CLEAR_FAULTS resent every 100 ms for up to 1 s,
+ *       then a fresh report); any other fault is left in the telemetry for the controller to name,
+ *       and it refuses to start. {@link #ready()} completes, or fails with a {@link DeviceException}
+ *       saying what did not answer (exit 3).</li>
+ *   <li><b>Running</b>: a PING every {@code watchdog_ms / 3} feeds the board until the control loop's
+ *       first command; from then on only the loop's SET_SPEED every tick does, so a hung loop lets
+ *       the board's watchdog stop the motor. A report with a fault bit or the e-stop input makes
+ *       this class send STOP at once, from the reader, and hold every later command at 0 until a
+ *       clear succeeds; {@link #commandSpeed} returns what it actually sent. Every fault bit seen
+ *       since the last clear stays in {@link #telemetry()} (the e-stop input as EMERGENCY_STOP), so
+ *       the controller latches each even when a report is overwritten before its tick reads it.
+ *       {@link #requestClearFaults()} sends CLEAR_FAULTS (resent every 100 ms for up to 500 ms);
+ *       the answer is CLEARED once the ACK and then a fresh report have come.</li>
+ *   <li><b>Closing</b> ({@link #close()}): STOP, resent until ACKed for up to 200 ms, then
+ *       {@link #closed()} completes and the link may close: closing a port may drop unsent bytes,
+ *       and this STOP is the last word.</li>
+ * </ol>
+ * A link that fails ({@link #linkLost}, a write error) makes every later command throw a
+ * {@link DeviceException} naming the port. Thread-safe: one lock; {@link #telemetry()} reads a
+ * volatile. A control tick's {@link #commandSpeed} allocates nothing.
  */
 public final class SerialDevice implements PercussionDevice {
 
     private static final Logger LOG = LoggerFactory.getLogger(SerialDevice.class);
 
-    /** PROTOCOL.md: the host waits this long for HELLO_REPLY. */
+    /** PROTOCOL.md: the host waits this long for HELLO_REPLY (and, after it, for each step of the handshake). */
     public static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(1);
     /** The telemetry period a board uses from power-up (PROTOCOL.md). */
     public static final int DEFAULT_TELEMETRY_PERIOD_MILLIS = 20;
-    private static final long HELLO_RETRY_NANOS = 200_000_000L;
-    private static final long CLEAR_TIMEOUT_NANOS = 500_000_000L;
-    private static final long CLOSE_CONFIRM_NANOS = 200_000_000L;
+    /** The longest a whole handshake can take: HELLO, the first report, clearing an old COMM_TIMEOUT. */
+    public static final Duration OPEN_BUDGET = HANDSHAKE_TIMEOUT.multipliedBy(3);
+    static final Duration HELLO_RETRY = Duration.ofMillis(200);
+    static final Duration REQUEST_RETRY = Duration.ofMillis(100);
+    static final Duration CLEAR_TIMEOUT = Duration.ofMillis(500);
+    static final Duration CLOSE_CONFIRM = Duration.ofMillis(200);
 
-    private final SerialLink link;
-    private final Ticker ticker;
+    private enum Phase { HANDSHAKE, RUNNING, CLOSING, CLOSED }
+
+    private final String name;
+    private final ByteSink out;
+    private final Scheduler scheduler;
+    private final long feedIntervalNanos;
     private final PacketEncoder encoder = new PacketEncoder();
-    private final Object writeLock = new Object();
-    private final Object replies = new Object();
-    private final Thread reader;
+    private final PacketDecoder decoder = new PacketDecoder();
+    private final CompletableFuture<Capabilities> ready = new CompletableFuture<>();
+    private final CompletableFuture<Void> closed = new CompletableFuture<>();
 
-    private int seq;
-    private volatile Packet.HelloReply helloReply;
     private volatile Telemetry telemetry;
-    private volatile String linkError;
-    private volatile boolean loopStarted;
-    private volatile boolean halted;
-    private volatile boolean closed;
+    private Phase phase = Phase.HANDSHAKE;
+    private int seq;
+    private Packet.HelloReply hello;
     private Capabilities capabilities;
-    private volatile long lastSentNanos;
-
-    private int awaitedSeq = -1;
-    private Packet awaitedReply;
-    private volatile long nacks;
-    private volatile String lastNack = "";
-
-    private SerialDevice(SerialLink link, Ticker ticker) {
-        this.link = link;
-        this.ticker = ticker;
-        this.reader = Thread.ofPlatform().name("percuss-serial-reader").daemon().unstarted(this::readLoop);
-    }
+    private String linkError;
+    private int seenFaults;
+    private boolean halted;
+    private boolean loopStarted;
+    private long helloDeadline;
+    private long reportDeadline;
+    private Scheduler.Cancellable handshakeTimer;
+    private Scheduler.Cancellable keepAlive;
+    private long lastSentNanos;
+    private PendingRequest pending;
+    private boolean acknowledgedClear;
+    private ClearStatus clearStatus = ClearStatus.NONE;
+    private long nacks;
+    private String lastNack = "";
 
     /**
-     * Opens the board on {@code link}: HELLO, HELLO_REPLY, first telemetry.
+     * A board named {@code name} whose frames go to {@code out}; nothing is sent until {@link #start}.
      *
-     * @throws DeviceException when the board does not answer in time, speaks another protocol
-     *         version, or the link fails; the link is closed then
+     * @param feedInterval how often the host will send a packet while running (the control tick)
      */
-    public static SerialDevice open(SerialLink link, Ticker ticker) {
-        SerialDevice device = new SerialDevice(link, ticker);
-        try {
-            device.handshake();
-            return device;
-        } catch (RuntimeException e) {
-            device.close();
-            throw e;
-        }
+    public SerialDevice(String name, ByteSink out, Scheduler scheduler, Duration feedInterval) {
+        this.name = name;
+        this.out = out;
+        this.scheduler = scheduler;
+        this.feedIntervalNanos = feedInterval.toNanos();
     }
 
-    private void handshake() {
-        reader.start();
-        long start = ticker.nanos();
-        long deadline = start + HANDSHAKE_TIMEOUT.toNanos();
-        long nextHello = start;
-        while (helloReply == null || telemetry == null) {
-            failIfLinkLost();
-            long now = ticker.nanos();
-            if (now - deadline >= 0) {
-                throw new DeviceException(name() + ": " + (helloReply == null
-                        ? "no answer to HELLO within " + HANDSHAKE_TIMEOUT.toMillis()
-                                + " ms (is a board connected, powered, speaking percuss protocol 1 at this baud rate?)"
-                        : "the board answered HELLO but sent no telemetry within "
-                                + HANDSHAKE_TIMEOUT.toMillis() + " ms"));
-            }
-            if (helloReply == null && now - nextHello >= 0) {
-                send(PacketType.HELLO, 1); // resent in case line noise ate it
-                nextHello = now + HELLO_RETRY_NANOS;
-            }
-            awaitReplies(Math.min(deadline - now, 10_000_000L));
-        }
-        Packet.HelloReply reply = helloReply;
-        if (reply.protocolVersion() != 1) {
-            throw new DeviceException(name() + ": the board speaks protocol version " + reply.protocolVersion()
-                    + "; percuss speaks version 1");
-        }
-        try {
-            capabilities = new Capabilities(reply.minPpm(), reply.maxPpm(),
-                    Capabilities.featuresFromWire(reply.capabilities()), reply.watchdogMillis(),
-                    DEFAULT_TELEMETRY_PERIOD_MILLIS);
-        } catch (IllegalArgumentException e) {
-            throw new DeviceException(name() + ": the board's HELLO_REPLY makes no sense: " + e.getMessage());
-        }
-        LOG.info("{}: board speaks protocol 1, {}..{} ppm, watchdog {} ms, capabilities {}", name(),
-                reply.minPpm(), reply.maxPpm(), reply.watchdogMillis(), capabilities.features());
-        if (telemetry.faults().equals(FaultSet.of(Fault.COMM_TIMEOUT))) {
-            // Latched while no host was talking: the silence it reports was before this session.
-            LOG.info("{}: clearing the COMM_TIMEOUT latched before this host connected", name());
-            clearFaults();
-        }
+    /** Begins the handshake: HELLO now. Watch {@link #ready()}. */
+    public synchronized SerialDevice start() {
+        long now = scheduler.nanos();
+        helloDeadline = now + HANDSHAKE_TIMEOUT.toNanos();
+        sendQuietly(PacketType.HELLO, 1);
+        handshakeTimer = scheduler.scheduleAtFixedRate(HELLO_RETRY, HELLO_RETRY, this::handshakeTimer);
+        return this;
     }
 
-    private void awaitReplies(long nanos) {
-        if (nanos <= 0) {
-            return;
-        }
-        synchronized (replies) {
-            try {
-                replies.wait(Math.max(1, nanos / 1_000_000L));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new DeviceException(name() + ": interrupted while waiting for the board");
-            }
-        }
+    /** Completes with the board's capabilities once the handshake is done; fails naming what went wrong. */
+    public CompletableFuture<Capabilities> ready() {
+        return ready;
     }
 
-    // ---- the reader thread ---------------------------------------------------------------------
+    /** Completes once the closing STOP was acknowledged, or could not be (after {@link #CLOSE_CONFIRM}). */
+    public CompletableFuture<Void> closed() {
+        return closed;
+    }
 
-    private void readLoop() {
-        PacketDecoder decoder = new PacketDecoder();
-        byte[] buffer = new byte[512];
-        while (!closed) {
-            int n;
-            try {
-                n = link.read(buffer, 0, buffer.length);
-            } catch (IOException | RuntimeException e) {
-                linkLost("read failed: " + e.getMessage());
-                return;
+    // ---- from the wire -------------------------------------------------------------------------
+
+    /** Bytes the board sent; any number, any split. Never throws on bad bytes. */
+    public synchronized void receive(byte[] buffer, int offset, int length) {
+        decoder.feed(buffer, offset, length, this::received);
+    }
+
+    /** The link is gone (unplugged, the other end closed, a read error). */
+    public synchronized void linkLost(String why) {
+        if (linkError == null) {
+            linkError = why;
+            if (phase != Phase.CLOSED) {
+                LOG.error("{}: {}", name, why);
             }
-            if (n < 0) {
-                if (!closed) {
-                    linkLost("the link was lost (unplugged, or the other end closed it)");
-                }
-                return;
-            }
-            if (n > 0) {
-                decoder.feed(buffer, 0, n, this::received);
-            }
-            keepAliveBeforeTheLoop();
+        }
+        fail(name + ": " + why);
+        if (phase == Phase.CLOSING) {
+            finishClosing();
         }
     }
 
     private void received(Packet packet) {
         switch (packet) {
-            case Packet.TelemetryReport t -> {
-                Telemetry report = new Telemetry(ticker.nanos(), t.measuredPpm(), t.currentMilliamps() / 1000.0,
-                        t.temperatureDeciCelsius() / 10.0, t.supplyMillivolts() / 1000.0, new Inputs(t.inputs()),
-                        FaultSet.fromWire(t.faults()), t.uptimeMillis());
-                telemetry = report;
-                if (!halted && demandsStop(report)) {
-                    halted = true;
-                    stop(); // at once, from this thread: the tick may be up to a period away
-                }
-                notifyReplies(); // the handshake and clearFaults wait for reports
-            }
-            case Packet.HelloReply h -> {
-                helloReply = h;
-                notifyReplies();
-            }
-            case Packet.Ack a -> reply(a.ackedSeq(), a);
+            case Packet.TelemetryReport t -> report(t);
+            case Packet.HelloReply h -> helloReply(h);
+            case Packet.Ack a -> answered(a.ackedSeq(), true, null);
             case Packet.Nack n -> {
                 lastNack = "the board refused command " + n.ackedSeq() + ": " + n.reason().description();
-                nacks++; // after the message: a reader that sees the count sees the message
-                LOG.warn("{}: {}", name(), lastNack);
+                nacks++;
+                LOG.warn("{}: {}", name, lastNack);
                 if (n.reason() == NackReason.UNSUPPORTED_VERSION) {
-                    linkError = "the board does not support protocol version 1";
+                    fail(name + ": the board does not support protocol version 1");
                 }
-                reply(n.ackedSeq(), n);
+                answered(n.ackedSeq(), false, n.reason());
             }
-            default -> LOG.debug("{}: ignoring {} from the board", name(), packet);
+            default -> LOG.debug("{}: ignoring {} from the board", name, packet);
         }
     }
 
-    private void reply(int ackedSeq, Packet packet) {
-        synchronized (replies) {
-            if (ackedSeq == awaitedSeq) {
-                awaitedReply = packet;
-            }
-            replies.notifyAll();
+    private void report(Packet.TelemetryReport t) {
+        if (hello == null) {
+            return; // before HELLO_REPLY: stale, from before this host spoke
+        }
+        Inputs inputs = new Inputs(t.inputs());
+        FaultSet reported = FaultSet.fromWire(t.faults());
+        int bits = reported.bits() | (inputs.isActive(Input.EMERGENCY_STOP) ? Fault.EMERGENCY_STOP.mask() : 0);
+        boolean fresh = pending != null && pending.type() == PacketType.CLEAR_FAULTS && pending.acknowledged();
+        if (fresh) {
+            seenFaults = bits; // measured after the clear was acknowledged
+            halted = false;
+        } else {
+            seenFaults |= bits;
+        }
+        telemetry = new Telemetry(scheduler.nanos(), t.measuredPpm(), t.currentMilliamps() / 1000.0,
+                t.temperatureDeciCelsius() / 10.0, t.supplyMillivolts() / 1000.0, inputs, new FaultSet(seenFaults),
+                t.uptimeMillis());
+        if (!halted && bits != 0) {
+            halted = true;
+            sendQuietly(PacketType.STOP, 0); // at once: the control tick may be up to a period away
+        }
+        if (fresh) {
+            pending.cancel();
+            pending = null;
+            settleClear(ClearStatus.CLEARED);
+        } else if (phase == Phase.HANDSHAKE && pending == null) {
+            firstReport(reported);
         }
     }
 
-    private void notifyReplies() {
-        synchronized (replies) {
-            replies.notifyAll();
-        }
-    }
-
-    private static boolean demandsStop(Telemetry t) {
-        return !t.faults().isEmpty() || t.inputs().isActive(Input.EMERGENCY_STOP);
-    }
-
-    /** Until the loop commands, PING often enough that the board's watchdog stays fed. */
-    private void keepAliveBeforeTheLoop() {
-        Packet.HelloReply h = helloReply;
-        if (loopStarted || h == null || closed) {
+    private void answered(int ackedSeq, boolean ack, NackReason reason) {
+        if (pending == null || pending.acknowledged() || !pending.answers(ackedSeq)) {
             return;
         }
+        if (ack && pending.type() == PacketType.CLEAR_FAULTS) {
+            pending.acknowledge(); // done on the board; the next report shows the result
+            return;
+        }
+        PacketType type = pending.type();
+        pending.cancel();
+        pending = null;
+        if (type == PacketType.STOP) {
+            finishClosing();
+        } else {
+            // CLEAR_FAULTS refused: at connect the controller names the fault; later the user hears why
+            settleClear(reason == NackReason.FAULT_ACTIVE ? ClearStatus.REFUSED : ClearStatus.NO_ANSWER);
+        }
+    }
+
+    // ---- the handshake -------------------------------------------------------------------------
+
+    private void handshakeTimer() {
+        synchronized (this) {
+            if (phase != Phase.HANDSHAKE || ready.isDone()) {
+                cancelHandshakeTimer();
+                return;
+            }
+            long now = scheduler.nanos();
+            if (hello == null) {
+                if (now - helloDeadline >= 0) {
+                    fail(name + ": no answer to HELLO within " + HANDSHAKE_TIMEOUT.toMillis()
+                            + " ms (is a board connected, powered, speaking percuss protocol 1 at this baud rate?)");
+                } else {
+                    sendQuietly(PacketType.HELLO, 1); // line noise may have eaten it
+                }
+            } else if (telemetry == null && now - reportDeadline >= 0) {
+                fail(name + ": the board answered HELLO but sent no telemetry within " + HANDSHAKE_TIMEOUT.toMillis()
+                        + " ms");
+            }
+        }
+    }
+
+    private void helloReply(Packet.HelloReply h) {
+        if (hello != null || phase != Phase.HANDSHAKE) {
+            return;
+        }
+        if (h.protocolVersion() != 1) {
+            fail(name + ": the board speaks protocol version " + h.protocolVersion() + "; percuss speaks version 1");
+            return;
+        }
+        long needed = 3 * feedIntervalNanos;
+        if (h.watchdogMillis() * 1_000_000L < needed) {
+            fail(String.format(java.util.Locale.ROOT, "%s: the board's watchdog of %d ms needs a packet every %.1f ms;"
+                    + " this host sends one every %d ms, so it needs a watchdog of at least %d ms", name,
+                    h.watchdogMillis(), h.watchdogMillis() / 3.0, feedIntervalNanos / 1_000_000, needed / 1_000_000));
+            return;
+        }
+        try {
+            capabilities = new Capabilities(h.minPpm(), h.maxPpm(), Capabilities.featuresFromWire(h.capabilities()),
+                    h.watchdogMillis(), DEFAULT_TELEMETRY_PERIOD_MILLIS);
+        } catch (IllegalArgumentException e) {
+            fail(name + ": the board's HELLO_REPLY makes no sense: " + e.getMessage());
+            return;
+        }
+        hello = h;
+        reportDeadline = scheduler.nanos() + HANDSHAKE_TIMEOUT.toNanos();
         long period = h.watchdogMillis() * 1_000_000L / 3;
-        if (ticker.nanos() - lastSentNanos >= period) {
-            try {
-                send(PacketType.PING, 0);
-            } catch (DeviceException e) {
-                // reported by the next command
+        keepAlive = scheduler.scheduleAtFixedRate(Duration.ofNanos(period), Duration.ofNanos(period), this::keepAlive);
+        LOG.info("{}: board speaks protocol 1, {}..{} ppm, watchdog {} ms, capabilities {}", name, h.minPpm(),
+                h.maxPpm(), h.watchdogMillis(), capabilities.features());
+    }
+
+    private void firstReport(FaultSet reported) {
+        if (reported.equals(FaultSet.of(Fault.COMM_TIMEOUT)) && clearStatus == ClearStatus.NONE) {
+            // Latched while no host was talking: the silence it reports was before this session.
+            LOG.info("{}: clearing the COMM_TIMEOUT latched before this host connected", name);
+            clearStatus = ClearStatus.PENDING;
+            pending = PendingRequest.start(PacketType.CLEAR_FAULTS, REQUEST_RETRY, HANDSHAKE_TIMEOUT, scheduler,
+                    () -> sendQuietly(PacketType.CLEAR_FAULTS, 0), this::requestTimer);
+            return;
+        }
+        becomeReady();
+    }
+
+    private void becomeReady() {
+        cancelHandshakeTimer();
+        phase = Phase.RUNNING;
+        clearStatus = ClearStatus.NONE;
+        ready.complete(capabilities);
+    }
+
+    private void fail(String message) {
+        cancelHandshakeTimer();
+        if (!ready.isDone()) {
+            ready.completeExceptionally(new DeviceException(message));
+        }
+    }
+
+    private void cancelHandshakeTimer() {
+        if (handshakeTimer != null) {
+            handshakeTimer.cancel();
+        }
+    }
+
+    // ---- timers --------------------------------------------------------------------------------
+
+    /** Until the loop commands, PING often enough that the board's watchdog stays fed. */
+    private void keepAlive() {
+        synchronized (this) {
+            if (loopStarted || phase == Phase.CLOSED || linkError != null) {
+                keepAlive.cancel();
+                return;
+            }
+            if (scheduler.nanos() - lastSentNanos >= hello.watchdogMillis() * 1_000_000L / 3) {
+                sendQuietly(PacketType.PING, 0);
             }
         }
     }
 
-    // ---- sending -------------------------------------------------------------------------------
-
-    /** Sends a command and returns its sequence number. */
-    private int send(PacketType type, int value) {
-        synchronized (writeLock) {
-            int s = seq;
-            seq = (seq + 1) & 0xFF;
-            int n = switch (type) {
-                case SET_SPEED -> encoder.encodeSetSpeed(s, value);
-                case HELLO -> encoder.encode(new Packet.Hello(s, value));
-                default -> encoder.encodeEmpty(type, s);
-            };
-            try {
-                link.write(encoder.frame(), 0, n);
-            } catch (IOException | RuntimeException e) {
-                linkLost("write failed: " + e.getMessage());
-                throw new DeviceException(name() + ": " + linkError, e);
+    private void requestTimer() {
+        synchronized (this) {
+            if (pending == null || !pending.resendOrGiveUp(scheduler.nanos(), () -> sendQuietly(pending.type(), 0))) {
+                return;
             }
-            lastSentNanos = ticker.nanos();
-            return s;
+            PacketType type = pending.type();
+            acknowledgedClear = pending.acknowledged();
+            pending = null;
+            if (type == PacketType.STOP) {
+                LOG.warn("{}: no answer to STOP within {} ms", name, CLOSE_CONFIRM.toMillis());
+                finishClosing();
+            } else if (phase == Phase.HANDSHAKE) {
+                fail(name + ": " + clearSilence(HANDSHAKE_TIMEOUT));
+            } else {
+                LOG.warn("{}: {}", name, clearSilence(CLEAR_TIMEOUT));
+                settleClear(ClearStatus.NO_ANSWER);
+            }
         }
     }
 
-    private void linkLost(String why) {
-        if (linkError == null) {
-            linkError = why;
-            LOG.error("{}: {}", name(), why);
-        }
-        notifyReplies();
-    }
-
-    private void failIfLinkLost() {
-        String error = linkError;
-        if (error != null) {
-            throw new DeviceException(name() + ": " + error);
-        }
+    private String clearSilence(Duration timeout) {
+        return acknowledgedClear
+                ? "the board acknowledged CLEAR_FAULTS but sent no report after it within " + timeout.toMillis() + " ms"
+                : "no answer to CLEAR_FAULTS within " + timeout.toMillis() + " ms";
     }
 
     // ---- the device API ------------------------------------------------------------------------
 
     @Override
     public String name() {
-        return link.name();
+        return name;
     }
 
     @Override
@@ -305,21 +359,18 @@ public final class SerialDevice implements PercussionDevice {
     }
 
     @Override
-    public void commandSpeed(int targetPpm) {
+    public synchronized int commandSpeed(int targetPpm) {
+        failIfUnusable();
         loopStarted = true;
-        failIfLinkLost();
-        send(PacketType.SET_SPEED, halted ? 0 : targetPpm);
+        int sent = halted ? 0 : targetPpm;
+        send(PacketType.SET_SPEED, sent);
+        return sent;
     }
 
     @Override
-    public void stop() {
-        if (linkError != null) {
-            return;
-        }
-        try {
-            send(PacketType.STOP, 0);
-        } catch (DeviceException e) {
-            // the link is gone; the board's watchdog stops the motor
+    public synchronized void stop() {
+        if (linkError == null) {
+            sendQuietly(PacketType.STOP, 0);
         }
     }
 
@@ -329,108 +380,117 @@ public final class SerialDevice implements PercussionDevice {
     }
 
     @Override
-    public boolean clearFaults() {
-        failIfLinkLost();
-        Packet answer = sendAndAwaitReply(PacketType.CLEAR_FAULTS, CLEAR_TIMEOUT_NANOS);
-        failIfLinkLost();
-        if (answer instanceof Packet.Ack) {
-            awaitTelemetryAfter(ticker.nanos());
-            if (!demandsStop(telemetry)) {
-                halted = false;
-            }
-            return true;
+    public synchronized void requestClearFaults() {
+        failIfUnusable();
+        if (pending != null) {
+            pending.cancel();
         }
-        return false;
+        clearStatus = ClearStatus.PENDING;
+        pending = PendingRequest.start(PacketType.CLEAR_FAULTS, REQUEST_RETRY, CLEAR_TIMEOUT, scheduler,
+                () -> send(PacketType.CLEAR_FAULTS, 0), this::requestTimer);
     }
 
-    /**
-     * Sends a payload-less command and waits up to {@code timeoutNanos} for the board's ACK or NACK
-     * of it; logs and returns {@code null} when none comes.
-     *
-     * @throws DeviceException when the link fails while sending
-     */
-    private Packet sendAndAwaitReply(PacketType type, long timeoutNanos) {
-        long deadline = ticker.nanos() + timeoutNanos;
-        synchronized (replies) {
-            awaitedReply = null;
-            awaitedSeq = send(type, 0);
-            while (awaitedReply == null && linkError == null && ticker.nanos() - deadline < 0) {
-                try {
-                    replies.wait(Math.max(1, (deadline - ticker.nanos()) / 1_000_000L));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    break;
-                }
-            }
-            Packet answer = awaitedReply;
-            awaitedSeq = -1;
-            if (answer == null && linkError == null) {
-                LOG.warn("{}: no answer to {} within {} ms", name(), type, timeoutNanos / 1_000_000L);
-            }
-            return answer;
-        }
+    @Override
+    public synchronized ClearStatus clearStatus() {
+        return clearStatus;
     }
 
-    /**
-     * Waits (a few telemetry periods at most) for a report received after {@code nanos}: the report
-     * in hand when CLEAR_FAULTS was acknowledged still shows the faults just cleared, and a caller
-     * that reads it next (the control loop's first tick, after the handshake's clear) must not
-     * trip on it.
-     */
-    private void awaitTelemetryAfter(long nanos) {
-        long deadline = nanos + 5L * DEFAULT_TELEMETRY_PERIOD_MILLIS * 1_000_000L;
-        synchronized (replies) {
-            while (telemetry.receivedNanos() <= nanos && linkError == null && ticker.nanos() - deadline < 0) {
-                try {
-                    replies.wait(1);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
-    }
-
-    /**
-     * STOP, then a short wait for the board's answer before the port closes: closing a serial port
-     * may throw away what is still in its output queue, and this STOP is the last word.
-     */
-    private void stopAndConfirm() {
-        if (linkError != null || helloReply == null) {
-            stop();
+    /** A clear's answer; at connect, whatever it was, the handshake is done (a fault left is named by the controller). */
+    private void settleClear(ClearStatus status) {
+        if (phase == Phase.HANDSHAKE) {
+            becomeReady();
             return;
         }
-        try {
-            sendAndAwaitReply(PacketType.STOP, CLOSE_CONFIRM_NANOS);
-        } catch (DeviceException e) {
-            // the link is gone; the board's watchdog stops the motor
-        }
+        clearStatus = status;
     }
 
     /** How many commands the board refused. */
-    public long nacks() {
+    public synchronized long nacks() {
         return nacks;
     }
 
     /** The latest refusal, in words, or empty. */
-    public String lastNack() {
+    public synchronized String lastNack() {
         return lastNack;
     }
 
+    /** Stops the motor: STOP, resent until acknowledged (200 ms at most); then {@link #closed()} completes. */
     @Override
-    public void close() {
-        if (closed) {
+    public synchronized void close() {
+        if (phase == Phase.CLOSING || phase == Phase.CLOSED) {
             return;
         }
-        stopAndConfirm();
-        closed = true;
-        link.close();
-        if (reader.isAlive() && Thread.currentThread() != reader) {
-            try {
-                reader.join(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        cancelHandshakeTimer();
+        fail(name + ": closed during the handshake");
+        if (keepAlive != null) {
+            keepAlive.cancel();
+        }
+        if (pending != null) {
+            pending.cancel();
+            pending = null;
+        }
+        if (linkError != null || hello == null) {
+            stop();
+            finishClosing();
+            return;
+        }
+        phase = Phase.CLOSING;
+        pending = PendingRequest.start(PacketType.STOP, REQUEST_RETRY, CLOSE_CONFIRM, scheduler,
+                () -> sendQuietly(PacketType.STOP, 0), this::requestTimer);
+    }
+
+    /** Closed for good: timers stopped, {@link #closed()} complete. */
+    private void finishClosing() {
+        phase = Phase.CLOSED;
+        if (pending != null) {
+            pending.cancel();
+            pending = null;
+        }
+        if (keepAlive != null) {
+            keepAlive.cancel();
+        }
+        closed.complete(null);
+    }
+
+    // ---- sending -------------------------------------------------------------------------------
+
+    private void failIfUnusable() {
+        if (linkError != null) {
+            throw new DeviceException(name + ": " + linkError);
+        }
+        if (phase == Phase.HANDSHAKE) {
+            throw new DeviceException(name + ": the handshake is not done");
+        }
+        if (phase == Phase.CLOSING || phase == Phase.CLOSED) {
+            throw new DeviceException(name + ": closed");
+        }
+    }
+
+    /** Sends a command and returns its sequence number; a failed write loses the link and throws. */
+    private int send(PacketType type, int value) {
+        int s = seq;
+        seq = (seq + 1) & 0xFF;
+        int n = switch (type) {
+            case SET_SPEED -> encoder.encodeSetSpeed(s, value);
+            case HELLO -> encoder.encode(new Packet.Hello(s, value));
+            default -> encoder.encodeEmpty(type, s);
+        };
+        try {
+            out.write(encoder.frame(), 0, n);
+        } catch (IOException | RuntimeException e) {
+            linkLost("write failed: " + e.getMessage());
+            throw new DeviceException(name + ": " + linkError, e);
+        }
+        lastSentNanos = scheduler.nanos();
+        return s;
+    }
+
+    /** {@link #send}, for timers and the reader, where a failed write is reported by the next command. */
+    private int sendQuietly(PacketType type, int value) {
+        try {
+            return send(type, value);
+        } catch (DeviceException e) {
+            return -1;
         }
     }
 }

@@ -7,7 +7,7 @@ import java.io.IOException;
  * interface between percuss and whatever carries the bytes (jSerialComm stays behind
  * {@link JSerialCommLink}).
  */
-public interface SerialLink extends AutoCloseable {
+public interface SerialLink extends ByteSink, AutoCloseable {
 
     /** The link's name for messages, such as {@code serial:/dev/ttyUSB0}. */
     String name();
@@ -21,6 +21,7 @@ public interface SerialLink extends AutoCloseable {
     int read(byte[] buffer, int offset, int length) throws IOException;
 
     /** Writes all {@code length} bytes, or throws when the link is gone. */
+    @Override
     void write(byte[] buffer, int offset, int length) throws IOException;
 
     /** Closes the link; a blocked {@link #read} returns -1. Idempotent; never throws. */

@@ -44,7 +44,7 @@ final class MockRig {
             button(rig.plusButtonPin()).mockState(DigitalState.HIGH);
             button(rig.minusButtonPin()).mockState(DigitalState.HIGH);
         }
-        device.clearFaults(); // an active-low e-stop read active before its pin was set
+        device.requestClearFaults(); // an active-low e-stop read active before its pin was set
         device.sample();
     }
 

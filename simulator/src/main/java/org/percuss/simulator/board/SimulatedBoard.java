@@ -193,22 +193,29 @@ public final class SimulatedBoard {
         }
     }
 
-    /**
-     * A brown-out: the microcontroller resets. For {@link #RESET_TIME} it is silent and the motor
-     * unpowered; then it boots with nothing latched, no target, the watchdog disarmed and its
-     * uptime from zero, and reports again.
-     */
+    /** A brown-out of the usual length, {@link #RESET_TIME}: see {@link #brownOut(Duration)}. */
     public void brownOut() {
+        brownOut(RESET_TIME);
+    }
+
+    /**
+     * A brown-out: the microcontroller resets. For {@code resetTime} it is silent and the motor
+     * unpowered; then it boots with nothing latched, no target, the watchdog disarmed and its
+     * uptime from zero, and reports again. A reset shorter than the host's stale-telemetry window
+     * (five periods, 100 ms) shows only in the uptime going back.
+     */
+    public void brownOut(Duration resetTime) {
+        if (resetTime.isNegative() || resetTime.isZero()) {
+            throw new IllegalArgumentException("a reset takes some time, got " + resetTime);
+        }
         resets++;
-        poweredDownUntil = clock.nanos() + RESET_TIME.toNanos();
+        poweredDownUntil = clock.nanos() + resetTime.toNanos();
+        powerUpNanos = poweredDownUntil; // every report after the reset counts from the boot, whatever runs first then
         targetPpm = 0;
         latchedFaults = 0;
         watchdogArmed = false;
         overCurrentSince = underVoltageSince = stallSince = -1;
-        clock.schedule(RESET_TIME, () -> {
-            powerUpNanos = clock.nanos();
-            publishTelemetry();
-        });
+        clock.schedule(resetTime, this::publishTelemetry);
     }
 
     /** How many times the board has reset. */

@@ -3,6 +3,7 @@ package org.percuss.simulator.board;
 import java.time.Duration;
 import java.util.random.RandomGenerator;
 import org.percuss.device.api.Capabilities;
+import org.percuss.device.api.ClearStatus;
 import org.percuss.device.api.DeviceException;
 import org.percuss.device.api.PercussionDevice;
 import org.percuss.device.api.Telemetry;
@@ -25,7 +26,14 @@ public final class SimulatedDevice implements PercussionDevice, LinkImpairment {
     private final SimulatedBoard board;
     private final VirtualClock clock;
     private final RandomGenerator random;
+    /** How long a clear waits for an answer before it counts as none (as {@code SerialDevice} does). */
+    static final Duration CLEAR_TIMEOUT = Duration.ofMillis(500);
+
     private Telemetry delivered;
+    private ClearStatus clearStatus = ClearStatus.NONE;
+    private boolean clearAnswered;
+    private long clearNanos;
+    private VirtualClock.Scheduled noAnswer;
     private boolean closed;
     private boolean dropped;
     private double lossProbability;
@@ -60,16 +68,17 @@ public final class SimulatedDevice implements PercussionDevice, LinkImpairment {
     }
 
     @Override
-    public void commandSpeed(int targetPpm) {
+    public int commandSpeed(int targetPpm) {
         requireOpen();
         if (lost()) {
-            return;
+            return targetPpm; // sent, and lost on the way
         }
         if (delayNanos > 0) {
             clock.schedule(Duration.ofNanos(delayNanos), () -> deliver(targetPpm));
         } else {
             deliver(targetPpm);
         }
+        return targetPpm;
     }
 
     private void deliver(int targetPpm) {
@@ -88,9 +97,16 @@ public final class SimulatedDevice implements PercussionDevice, LinkImpairment {
         }
         if (delayNanos > 0) {
             // it was measured then; the host receives it now
-            clock.schedule(Duration.ofNanos(delayNanos), () -> delivered = restamp(t));
+            clock.schedule(Duration.ofNanos(delayNanos), () -> take(restamp(t), t.receivedNanos()));
         } else {
-            delivered = t;
+            take(t, t.receivedNanos());
+        }
+    }
+
+    private void take(Telemetry t, long measuredNanos) {
+        delivered = t;
+        if (clearStatus == ClearStatus.PENDING && clearAnswered && measuredNanos > clearNanos) {
+            clearStatus = ClearStatus.CLEARED; // the report in hand no longer shows what was cleared
         }
     }
 
@@ -115,14 +131,37 @@ public final class SimulatedDevice implements PercussionDevice, LinkImpairment {
         return delivered;
     }
 
+    /**
+     * CLEAR_FAULTS as a packet would carry it: a lost packet, or a board resetting, is no answer
+     * after {@link #CLEAR_TIMEOUT}; a refusal is known at once; a clear becomes CLEARED when a report
+     * the board measured after it has reached the host (a report still in flight shows the old
+     * faults, as on a wire).
+     */
     @Override
-    public boolean clearFaults() {
+    public void requestClearFaults() {
         requireOpen();
+        if (noAnswer != null) {
+            noAnswer.cancel();
+            noAnswer = null;
+        }
+        clearStatus = ClearStatus.PENDING;
+        clearAnswered = false;
+        clearNanos = clock.nanos();
         if (lost() || board.poweredDown()) {
-            return false; // no answer
+            noAnswer = clock.schedule(CLEAR_TIMEOUT, () -> clearStatus = ClearStatus.NO_ANSWER);
+            return;
         }
         board.hostPacketReceived();
-        return board.clearFaults();
+        if (board.clearFaults()) {
+            clearAnswered = true;
+        } else {
+            clearStatus = ClearStatus.REFUSED;
+        }
+    }
+
+    @Override
+    public ClearStatus clearStatus() {
+        return clearStatus;
     }
 
     @Override

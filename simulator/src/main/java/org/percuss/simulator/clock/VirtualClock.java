@@ -3,10 +3,10 @@ package org.percuss.simulator.clock;
 import java.time.Duration;
 import java.util.PriorityQueue;
 import java.util.function.BooleanSupplier;
-import org.percuss.device.time.Ticker;
+import org.percuss.device.time.Scheduler;
 
 /**
- * A virtual clock and scheduler: time stands still until {@link #advance(Duration)} moves it, and
+ * A virtual clock and {@link Scheduler}: time stands still until {@link #advance(Duration)} moves it, and
  * moving it runs every task that falls due on the way, in time order, at its due time.
  *
  * <p>In the manner of gRPC's FakeClock: tests and the simulator step fifteen minutes in
@@ -14,7 +14,7 @@ import org.percuss.device.time.Ticker;
  * the order they were first scheduled, so a run is fully deterministic. Not thread-safe: one thread
  * owns the clock and everything scheduled on it.
  */
-public final class VirtualClock implements Ticker {
+public final class VirtualClock implements Scheduler {
 
     private final PriorityQueue<Task> queue = new PriorityQueue<>(64, Task::compare);
     private long now;
@@ -36,6 +36,7 @@ public final class VirtualClock implements Ticker {
     }
 
     /** Runs {@code task} once, {@code delay} from now. */
+    @Override
     public Scheduled schedule(Duration delay, Runnable task) {
         return add(delay.toNanos(), 0, task);
     }
@@ -44,6 +45,7 @@ public final class VirtualClock implements Ticker {
      * Runs {@code task} every {@code period}, the first time {@code initialDelay} from now. Runs
      * are at exact multiples of the period (fixed rate), however long an advance is.
      */
+    @Override
     public Scheduled scheduleAtFixedRate(Duration initialDelay, Duration period, Runnable task) {
         long p = period.toNanos();
         if (p <= 0) {
@@ -109,9 +111,7 @@ public final class VirtualClock implements Ticker {
     }
 
     /** A scheduled task, to cancel it. */
-    public interface Scheduled {
-        /** Stops the task from running again; harmless when it already has or was cancelled. */
-        void cancel();
+    public interface Scheduled extends Scheduler.Cancellable {
     }
 
     private final class Task implements Scheduled {

@@ -14,7 +14,7 @@ import org.percuss.simulator.physics.Sensors;
 /**
  * Injects and clears the {@link InjectedFault}s of one simulated gun, on its virtual clock: until
  * cleared, or for a duration after which it clears itself. A brown-out is momentary: injecting it
- * resets the board once.
+ * resets the board once, for its duration (300 ms unless given).
  */
 public final class FaultInjector {
 
@@ -47,12 +47,17 @@ public final class FaultInjector {
         }
     }
 
-    /** Injects {@code fault} for {@code duration}, then clears it. */
+    /**
+     * Injects {@code fault} for {@code duration}, then clears it; for a brown-out, the duration is
+     * how long the board stays reset.
+     */
     public void inject(InjectedFault fault, Duration duration) {
-        inject(fault);
-        if (fault != InjectedFault.BROWN_OUT) {
-            timers.put(fault, clock.schedule(duration, () -> clear(fault)));
+        if (fault == InjectedFault.BROWN_OUT) {
+            board.brownOut(duration);
+            return;
         }
+        inject(fault);
+        timers.put(fault, clock.schedule(duration, () -> clear(fault)));
     }
 
     /** Ends {@code fault}; what it latched on the board stays latched until cleared there. */

@@ -107,6 +107,11 @@ public final class GunPlant {
         thermal.setCoolingLost(lost);
     }
 
+    /** The room's temperature changes (the gun is carried somewhere warmer or cooler), °C. */
+    public void setAmbientCelsius(double celsius) {
+        thermal.setAmbientCelsius(celsius);
+    }
+
     /** A sagging battery: its internal resistance multiplied by {@code factor} (1 restores it). */
     public void setBatterySag(double factor) {
         battery.setInternalOhms(parameters.batteryInternalOhms() * factor);

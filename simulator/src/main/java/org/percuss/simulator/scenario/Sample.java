@@ -16,10 +16,22 @@ package org.percuss.simulator.scenario;
  * @param deviceFaultBits faults the device reports ({@code FaultSet} bits)
  * @param latchedFaultBits faults the controller has latched ({@code FaultSet} bits)
  * @param derateLevel the level a safety rule holds the speed to, or 0
+ * @param runningNanos the session's running time so far
+ * @param uptimeMillis the device's uptime in the telemetry of this tick
+ * @param tripConditionPresent whether some safety rule sees its trip condition in this tick's telemetry
  */
 public record Sample(long nanos, String state, int level, int targetPpm, int commandedPpm, int measuredPpm,
                      double currentAmps, double temperatureCelsius, double supplyVolts, int deviceFaultBits,
-                     int latchedFaultBits, int derateLevel) {
+                     int latchedFaultBits, int derateLevel, long runningNanos, long uptimeMillis,
+                     boolean tripConditionPresent) {
+
+    /** A sample without the running time, the uptime or the rules' view (for checks that need none). */
+    public Sample(long nanos, String state, int level, int targetPpm, int commandedPpm, int measuredPpm,
+                  double currentAmps, double temperatureCelsius, double supplyVolts, int deviceFaultBits,
+                  int latchedFaultBits, int derateLevel) {
+        this(nanos, state, level, targetPpm, commandedPpm, measuredPpm, currentAmps, temperatureCelsius, supplyVolts,
+                deviceFaultBits, latchedFaultBits, derateLevel, 0, 0, false);
+    }
 
     /** Seconds since the scenario started. */
     public double seconds() {

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.percuss.device.api.DeviceException;
+import org.percuss.device.api.ClearStatus;
 import org.percuss.device.api.Fault;
 import org.percuss.device.api.Input;
 import org.percuss.device.api.Telemetry;
@@ -55,8 +56,44 @@ class SimulatedBoardTest {
         assertThat(board.setSpeed(2000)).isEqualTo(CommandOutcome.FAULT_ACTIVE);
         clock.advance(Duration.ofMillis(20));
         assertThat(device.telemetry().faults().contains(Fault.OVER_TEMPERATURE)).isTrue();
-        assertThat(device.clearFaults()).isTrue();
+        device.requestClearFaults();
+        assertThat(device.clearStatus()).as("the report in hand still shows the fault").isEqualTo(ClearStatus.PENDING);
+        clock.advance(Duration.ofMillis(20));
+        assertThat(device.clearStatus()).isEqualTo(ClearStatus.CLEARED);
+        assertThat(device.telemetry().faults().isEmpty()).isTrue();
         assertThat(board.setSpeed(2000)).isEqualTo(CommandOutcome.ACCEPTED);
+    }
+
+    @Test
+    void aClearAnsweredWhileAReportIsStillInFlightWaitsForOneMeasuredAfterIt() {
+        // issue 11 item 8: with delayed bytes, the report in flight still carries the cleared fault
+        device.setDelay(Duration.ofMillis(50));
+        board.latchFault(Fault.EMERGENCY_STOP);
+        clock.advance(Duration.ofMillis(100));
+        device.requestClearFaults();
+        clock.advance(Duration.ofMillis(40));
+        assertThat(device.telemetry().faults().contains(Fault.EMERGENCY_STOP)).isTrue();
+        assertThat(device.clearStatus()).isEqualTo(ClearStatus.PENDING);
+        clock.advance(Duration.ofMillis(40));
+        assertThat(device.clearStatus()).isEqualTo(ClearStatus.CLEARED);
+        assertThat(device.telemetry().faults().isEmpty()).isTrue();
+    }
+
+    @Test
+    void aClearLostOnTheWayIsNoAnswerAfterHalfASecond() {
+        device.setDropped(true);
+        device.requestClearFaults();
+        clock.advance(Duration.ofMillis(499));
+        assertThat(device.clearStatus()).isEqualTo(ClearStatus.PENDING);
+        clock.advance(Duration.ofMillis(1));
+        assertThat(device.clearStatus()).isEqualTo(ClearStatus.NO_ANSWER);
+    }
+
+    @Test
+    void aClearWhileTheConditionIsPresentIsRefused() {
+        board.setFaultCondition(Fault.OVER_TEMPERATURE, true);
+        device.requestClearFaults();
+        assertThat(device.clearStatus()).isEqualTo(ClearStatus.REFUSED);
     }
 
     @Test

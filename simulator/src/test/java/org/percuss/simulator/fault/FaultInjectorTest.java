@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.percuss.device.api.ClearStatus;
 import org.percuss.device.api.Fault;
 import org.percuss.device.api.Input;
 import org.percuss.device.api.Telemetry;
@@ -35,6 +36,13 @@ class FaultInjectorTest {
         clock.advance(Duration.ofMillis(millis));
     }
 
+    /** Asks the device to clear and lets the answer come (a report or two later). */
+    private ClearStatus cleared() {
+        device.requestClearFaults();
+        run(60);
+        return device.clearStatus();
+    }
+
     private Telemetry t() {
         return device.telemetry();
     }
@@ -53,7 +61,7 @@ class FaultInjectorTest {
         assertThat(board.targetPpm()).isZero();
         faults.clear(InjectedFault.STALL);
         run(100);
-        assertThat(device.clearFaults()).isTrue();
+        assertThat(cleared()).isEqualTo(ClearStatus.CLEARED);
     }
 
     @Test
@@ -164,7 +172,7 @@ class FaultInjectorTest {
         assertThat(t().faults().contains(Fault.EMERGENCY_STOP)).isTrue();
         run(1000);
         assertThat(t().inputs().isActive(Input.EMERGENCY_STOP)).isFalse();
-        assertThat(device.clearFaults()).isTrue();
+        assertThat(cleared()).isEqualTo(ClearStatus.CLEARED);
     }
 
     @Test
