@@ -160,8 +160,10 @@ final class BoardSession implements AutoCloseable {
 
     // ---- what came back ------------------------------------------------------------------------
 
-    List<Received> received() {
-        return received;
+    /** Everything received from index {@code from} on, as it stands now (a copy). */
+    List<Received> since(int from) {
+        List<Received> now = List.copyOf(received);
+        return now.subList(Math.min(from, now.size()), now.size());
     }
 
     /** Index the next packet from the board will have. */
@@ -196,8 +198,8 @@ final class BoardSession implements AutoCloseable {
     }
 
     private String tail() {
-        int n = received.size();
-        return received.subList(Math.max(0, n - 4), n).stream().map(r -> r.packet().toString()).toList().toString();
+        List<Received> now = List.copyOf(received);
+        return now.subList(Math.max(0, now.size() - 4), now.size()).stream().map(r -> r.packet().toString()).toList().toString();
     }
 
     /** The board's answer (ACK or NACK) to the command numbered {@code s}, sent after {@code from}. */
@@ -208,7 +210,7 @@ final class BoardSession implements AutoCloseable {
 
     /** Any answer to {@code s} among everything received from {@code from} on. */
     Optional<Packet> anyAnswer(int from, int s) {
-        return received.subList(from, received.size()).stream().map(Received::packet)
+        return since(from).stream().map(Received::packet)
                 .filter(p -> p instanceof Packet.Ack a && a.ackedSeq() == s
                         || p instanceof Packet.Nack n && n.ackedSeq() == s)
                 .findFirst();
@@ -242,7 +244,7 @@ final class BoardSession implements AutoCloseable {
 
     /** Reports from index {@code from} (inclusive) to {@code to} (exclusive). */
     List<Packet.TelemetryReport> reports(int from, int to) {
-        return received.subList(from, to).stream().map(Received::packet)
+        return List.copyOf(received).subList(from, to).stream().map(Received::packet)
                 .filter(Packet.TelemetryReport.class::isInstance).map(Packet.TelemetryReport.class::cast).toList();
     }
 
