@@ -119,8 +119,8 @@ static model_t gun;
 static drive_t next_drive;
 static int pwm_level, enable_level;
 static avr_cycle_count_t pwm_since, enable_since, window_start;
-static avr_cycle_count_t pwm_high, enabled_cycles, pwm_high_enabled;
-static uint8_t port_b_external, port_d_external = (1 << PIN_ESTOP) | (1 << PIN_POWER) | (1 << PIN_PLUS) | (1 << PIN_MINUS);
+static avr_cycle_count_t enabled_cycles, pwm_high_enabled;
+static uint8_t port_b_external, port_d_external = DRIVEN_D; /* switches released, tachometer low */
 static unsigned model_steps;
 
 /* the wall clock */
@@ -297,7 +297,6 @@ static void pwm_changed(avr_irq_t *irq, uint32_t value, void *param)
         return;
     }
     if (pwm_level) {
-        pwm_high += avr->cycle - pwm_since;
         if (enable_level) {
             pwm_high_enabled += avr->cycle - (pwm_since > enable_since ? pwm_since : enable_since);
         }
@@ -336,13 +335,10 @@ static drive_t close_window(void)
             pwm_high_enabled += now - (pwm_since > enable_since ? pwm_since : enable_since);
         }
     }
-    if (pwm_level) {
-        pwm_high += now - pwm_since;
-    }
     avr_cycle_count_t window = now - window_start;
     drive_t d = {enabled_cycles > 0, window ? (double)pwm_high_enabled / (double)window : 0};
     window_start = pwm_since = enable_since = now;
-    pwm_high = enabled_cycles = pwm_high_enabled = 0;
+    enabled_cycles = pwm_high_enabled = 0;
     return d;
 }
 

@@ -9,9 +9,6 @@ import org.percuss.device.serial.SerialLink;
  */
 interface BoardUnderTest extends AutoCloseable {
 
-    /** What the board is, for messages. */
-    String name();
-
     /** The link to it, opened. */
     SerialLink link();
 

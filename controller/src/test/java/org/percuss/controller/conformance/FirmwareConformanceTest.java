@@ -26,11 +26,6 @@ class FirmwareConformanceTest extends BoardConformanceTest {
         }
         return new BoardUnderTest() {
             @Override
-            public String name() {
-                return "the reference firmware on an emulated Uno at " + uno.path();
-            }
-
-            @Override
             public SerialLink link() {
                 return link;
             }

@@ -26,11 +26,6 @@ class JavaBoardConformanceTest extends BoardConformanceTest {
         Thread thread = Thread.ofPlatform().name("emulated-board").daemon().start(runner);
         return new BoardUnderTest() {
             @Override
-            public String name() {
-                return "the Java emulated board";
-            }
-
-            @Override
             public SerialLink link() {
                 return cable[0];
             }

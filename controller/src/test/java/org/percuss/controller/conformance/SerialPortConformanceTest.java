@@ -26,11 +26,6 @@ class SerialPortConformanceTest extends BoardConformanceTest {
         JSerialCommLink link = JSerialCommLink.open(port, baud);
         return new BoardUnderTest() {
             @Override
-            public String name() {
-                return "the board on " + port;
-            }
-
-            @Override
             public SerialLink link() {
                 return link;
             }
