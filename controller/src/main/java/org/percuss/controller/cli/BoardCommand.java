@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.percuss.controller.text.Echo;
 import org.percuss.device.api.Fault;
 import org.percuss.device.api.Input;
 import org.percuss.device.serial.JSerialCommLink;
@@ -20,8 +21,11 @@ import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
+import sun.misc.Signal;
+import sun.misc.SignalHandler;
 
 /**
  * {@code percuss board}: the simulated gun as a board on a serial port or pseudo-terminal, speaking
@@ -33,8 +37,14 @@ import picocli.CommandLine.TypeConversionException;
             "Runs until Ctrl-C. Pair it with a host through socat, see docs/board-makers.md."})
 final class BoardCommand implements Callable<Integer> {
 
+    /** The signals that stop the board: Ctrl-C, SIGTERM, a closed terminal. */
+    private static final List<String> STOP_SIGNALS = List.of("INT", "TERM", "HUP");
+
     @Spec
     private CommandSpec spec;
+
+    @ParentCommand
+    private Percuss parent;
 
     @Option(names = "--port", required = true, paramLabel = "PATH", description = "The serial port or pty to serve.")
     private String port;
@@ -47,7 +57,7 @@ final class BoardCommand implements Callable<Integer> {
                 "Faults: comm-timeout, over-current, over-temperature, under-voltage, stall, internal."})
     private List<ScheduledFault> faults = new ArrayList<>();
 
-    @Option(names = "--estop-at", paramLabel = "TIME", converter = DurationConverter.class,
+    @Option(names = "--estop-at", paramLabel = "TIME", converter = DurationConverter.BoardTime.class,
             description = "Activate the emergency-stop input at this time after start.")
     private Duration estopAt;
 
@@ -63,20 +73,24 @@ final class BoardCommand implements Callable<Integer> {
             public ScheduledFault convert(String value) {
                 int at = value.indexOf('@');
                 if (at < 0) {
-                    throw new TypeConversionException("'" + value + "' is not FAULT@TIME, e.g. over-temperature@20s");
+                    throw new TypeConversionException("'" + Echo.value(value) + "' is not FAULT@TIME, e.g. over-temperature@20s");
                 }
                 String name = value.substring(0, at).toUpperCase(Locale.ROOT).replace('-', '_');
                 Fault fault;
                 try {
                     fault = Fault.valueOf(name);
                 } catch (IllegalArgumentException e) {
-                    throw new TypeConversionException("'" + value.substring(0, at) + "' is not a board fault");
+                    throw new TypeConversionException("'" + Echo.value(value.substring(0, at)) + "' is not a board fault");
                 }
                 if (!fault.isWireFault() || fault == Fault.EMERGENCY_STOP) {
-                    throw new TypeConversionException("'" + value.substring(0, at)
+                    throw new TypeConversionException("'" + Echo.value(value.substring(0, at))
                             + "' is not a board fault (for the emergency stop use --estop-at)");
                 }
-                return new ScheduledFault(fault, DurationConverter.parse(value.substring(at + 1)));
+                try {
+                    return new ScheduledFault(fault, new DurationConverter.BoardTime().convert(value.substring(at + 1)));
+                } catch (TypeConversionException e) {
+                    throw new TypeConversionException("the time of " + Echo.value(value) + ": " + e.getMessage());
+                }
             }
         }
     }
@@ -110,19 +124,25 @@ final class BoardCommand implements Callable<Integer> {
         out.println("board: Ctrl-C to stop");
         out.flush();
         Thread thread = Thread.ofPlatform().name("board").start(runner);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            runner.stop();
-            try {
-                thread.join(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+        // Ctrl-C, SIGTERM and a closed terminal stop the board's loop; this thread then prints the
+        // summary and exits 0. Handled as signals, not in a shutdown hook, so the JVM waits for that.
+        List<SignalHandler> previous = new ArrayList<>();
+        boolean ownsProcess = parent != null && parent.ownsProcess();
+        if (ownsProcess) {
+            for (String name : STOP_SIGNALS) {
+                previous.add(Signal.handle(new Signal(name), signal -> runner.stop()));
             }
-            link.close();
-        }));
+        }
         try {
             thread.join();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } finally {
+            if (ownsProcess) {
+                for (int i = 0; i < STOP_SIGNALS.size(); i++) {
+                    Signal.handle(new Signal(STOP_SIGNALS.get(i)), previous.get(i));
+                }
+            }
         }
         out.println("board: " + runner.endReason() + "; " + runner.protocol().commands() + " commands served, "
                 + runner.protocol().droppedFrames() + " bad frames dropped");

@@ -51,7 +51,7 @@ final class ConfigCommand implements Runnable {
             StringBuilder zones = new StringBuilder();
             for (Zone z : c.zones().zones()) {
                 zones.append(zones.isEmpty() ? "" : ", ").append(z.name()).append(' ')
-                        .append(DurationText.format(z.budget())).append(z.maxLevel() > 0 ? " (max level " + z.maxLevel() + ")" : "");
+                        .append(DurationText.format(z.budget())).append(z.maxLevel() > 0 && z.maxLevel() < c.levels().count() ? " (max level " + z.maxLevel() + ")" : "");
             }
             out.println("  zones:         " + zones);
             var s = c.safety();

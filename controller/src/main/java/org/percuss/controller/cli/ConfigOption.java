@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.percuss.controller.config.ConfigLoader;
 import org.percuss.controller.config.PercussConfig;
+import org.percuss.controller.files.UserDirs;
 
 /**
  * {@code --config FILE}, shared by the commands that take one: the file's settings, or the
@@ -43,17 +44,22 @@ final class ConfigOption {
      * (saying so on {@code err}).
      */
     static PercussConfig loadOrUsers(Path file, PrintWriter err) {
-        return loadOrUsers(file, err, usersFile(System.getenv(), Path.of(System.getProperty("user.home"))));
+        return loadOrUsers(file, err, UserDirs.current().configFile());
     }
 
     /** The file {@link #loadOrUsers} reads: {@code file}, else the user's own when it exists, else null. */
     static Path source(Path file) {
-        Path users = usersFile(System.getenv(), Path.of(System.getProperty("user.home")));
-        return file == null && Files.isRegularFile(users) ? users : file;
+        Path users = UserDirs.current().configFile();
+        return file == null && users != null && Files.isRegularFile(users) ? users : file;
     }
 
+    /**
+     * With no {@code file}, {@code users} is read when anything is there: a file, or something
+     * that is not one (a directory, a dangling link), which is then reported like any other
+     * problem of a configuration rather than silently passed over.
+     */
     static PercussConfig loadOrUsers(Path file, PrintWriter err, Path users) {
-        if (file == null && Files.isRegularFile(users)) {
+        if (file == null && users != null && (Files.exists(users) || Files.isSymbolicLink(users))) {
             err.println("config: " + users);
             err.flush();
             return load(users, err);
@@ -63,9 +69,6 @@ final class ConfigOption {
 
     /** Where the user's own configuration lives: the XDG base directory rules, as for the ledger. */
     static Path usersFile(Map<String, String> environment, Path home) {
-        String config = environment.get("XDG_CONFIG_HOME");
-        Path base = config != null && !config.isBlank() && Path.of(config).isAbsolute()
-                ? Path.of(config) : home.resolve(".config");
-        return base.resolve("percuss").resolve("percuss.yaml");
+        return new UserDirs(environment, home).configFile();
     }
 }

@@ -11,7 +11,7 @@ public final class ExitCode {
     public static final int EXPECTATION_FAILED = 1;
     /** A usage or configuration error: nothing was started. */
     public static final int USAGE = 2;
-    /** The device or its link failed. */
+    /** The device or its link failed, or an output file could not be written. */
     public static final int DEVICE = 3;
     /** A safety stop: a fault or the emergency stop. */
     public static final int SAFETY_STOP = 4;
@@ -23,7 +23,7 @@ public final class ExitCode {
     public static int of(StopReason reason) {
         return switch (reason) {
             case SESSION_LIMIT, ZONE_BUDGET, INTERRUPTED -> OK;
-            case LINK_LOST -> DEVICE;
+            case LINK_LOST, OUTPUT_ERROR -> DEVICE;
             case FAULT, EMERGENCY_STOP -> SAFETY_STOP;
         };
     }

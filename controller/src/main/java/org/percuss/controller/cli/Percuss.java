@@ -1,6 +1,8 @@
 package org.percuss.controller.cli;
 
 import java.io.PrintWriter;
+import org.percuss.controller.files.FileProblem;
+import org.percuss.controller.text.Echo;
 import org.percuss.device.api.DeviceException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -19,7 +21,7 @@ import picocli.CommandLine.ParameterException;
         exitCodeList = {
             "0:normal end (limit reached, interrupted)",
             "2:usage or config error",
-            "3:device or link error",
+            "3:device, link or output error",
             "4:safety stop (fault or emergency stop)"})
 public final class Percuss implements Runnable {
 
@@ -51,20 +53,27 @@ public final class Percuss implements Runnable {
     /** The command line with percuss's error handling: one line per error, the right exit code. */
     public static CommandLine commandLine(Percuss percuss) {
         CommandLine cl = new CommandLine(percuss);
+        StrictConverters.register(cl);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
-            err.println(ex.getCommandLine().getCommandSpec().qualifiedName() + ": " + ex.getMessage());
+            err.println(Echo.line(ex.getCommandLine().getCommandSpec().qualifiedName() + ": " + ex.getMessage()));
             err.flush();
             return ExitCode.USAGE;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (ex instanceof DeviceException) {
-                err.println("percuss: " + ex.getMessage());
+                err.println(Echo.line("percuss: " + ex.getMessage()));
                 err.flush();
                 return ExitCode.DEVICE;
             }
-            err.println("percuss: internal error: " + ex);
+            if (ex instanceof FileProblem) {
+                // a file that cannot be used, found before anything started
+                err.println(Echo.line(commandLine.getCommandSpec().qualifiedName() + ": " + ex.getMessage()));
+                err.flush();
+                return ExitCode.USAGE;
+            }
+            err.println(Echo.line("percuss: internal error: " + ex));
             err.flush();
             return 70; // EX_SOFTWARE: a bug, not something the user did
         });

@@ -2,8 +2,6 @@ package org.percuss.controller.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,17 +11,22 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import org.percuss.controller.config.HardLimits;
 import org.percuss.controller.config.PercussConfig;
 import org.percuss.controller.config.Zone;
 import org.percuss.controller.loop.ControlLoop;
+import org.percuss.controller.files.FileProblem;
+import org.percuss.controller.files.InputFile;
+import org.percuss.controller.files.OutputFile;
+import org.percuss.controller.files.UserDirs;
 import org.percuss.controller.loop.Durations;
+import org.percuss.controller.loop.StopReason;
 import org.percuss.controller.session.SessionClock;
 import org.percuss.controller.session.SessionTimer;
 import org.percuss.controller.session.UsageEntry;
 import org.percuss.controller.session.UsageLedger;
 import org.percuss.controller.session.UsageRecorder;
 import org.percuss.controller.session.ZoneBudget;
+import org.percuss.controller.text.Echo;
 import org.percuss.device.api.DeviceException;
 import org.percuss.device.time.EpochClock;
 import org.percuss.device.time.Ticker;
@@ -45,7 +48,7 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:normal end (limit reached, interrupted)",
             "2:usage or config error",
-            "3:device or link error",
+            "3:device, link or output error",
             "4:safety stop (fault or emergency stop)"})
 final class RunCommand implements Callable<Integer> {
 
@@ -63,11 +66,11 @@ final class RunCommand implements Callable<Integer> {
             description = "Speed level to ramp to, 1 (lowest) .. 5 (or as many as --config sets). Default: ${DEFAULT-VALUE}.")
     private int level;
 
-    @Option(names = "--limit", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(names = "--limit", paramLabel = "DURATION", converter = DurationConverter.SessionLimit.class,
             description = "Most running time, such as 20s, 5m, 1m30s; at most 15m, and at most a config file's session_limit. Default: the config's session_limit, 15m.")
     private Duration limit;
 
-    @Option(names = "--warmup", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(names = "--warmup", paramLabel = "DURATION", converter = DurationConverter.Warmup.class,
             description = "How long each start holds the lowest level, 0s..60s, and at least a config file's warmup. Default: the config's warmup, 10s.")
     private Duration warmup;
 
@@ -100,32 +103,30 @@ final class RunCommand implements Callable<Integer> {
         }
         PercussConfig config = configure(loaded, ConfigOption.source(configFile));
         Zone zone = zone(config);
-        ZoneSession zoneSession = null;
-        if (zone != null) {
-            UsageLedger ledger = new UsageLedger(ledgerFile != null ? ledgerFile : UsageCommand.defaultLedger());
-            List<UsageEntry> entries = ledger.read(w -> err.println("warning: " + w));
-            long now = EpochClock.system().epochMillis();
-            ZoneBudget budget = ZoneBudget.of(zone, entries, now);
-            if (budget.exhausted()) {
-                err.println(spec.qualifiedName() + ": " + refusal(budget, now));
-                err.flush();
-                return ExitCode.USAGE;
-            }
-            zoneSession = new ZoneSession(ledger, budget);
+        // every output is checked before anything is opened or started (exit 2 naming the file)
+        OutputFile traceFile = null;
+        if (trace != null) {
+            traceFile = OutputFile.check("--trace", trace);
+            traceFile.notSameAs("--config", configFile);
+            traceFile.notSameAs("--ledger", zone == null ? null : ledgerFile);
         }
         double scale = timeScale == null ? 1 : timeScale;
         boolean live = parent != null && parent.ownsProcess() && Terminal.isInteractive();
         StatusReporter reporter = new StatusReporter(out, live, Ticker.system());
+        Failures failures = new Failures();
 
         Interrupts interrupts = parent != null && parent.ownsProcess() ? Interrupts.install(System.err) : null;
-        try (interrupts; Backend backend = openBackend(config, scale, interrupts);
-             TraceWriter traceWriter = openTrace()) {
+        try (interrupts; ZoneSession zoneSession = zone == null ? null : openZone(zone, err);
+             Backend backend = openBackend(config, scale, interrupts);
+             TraceOutput traceOutput = traceFile == null || backend == null ? null
+                     : TraceOutput.open(traceFile, Ticker.system())) {
             if (backend == null) {
                 err.println("percuss: interrupted (" + interrupts.early() + ") while connecting to serial:"
                         + device.path() + "; the motor was never started");
                 err.flush();
                 return ExitCode.OK;
             }
+            TraceWriter traceWriter = traceOutput == null ? null : traceOutput.writer();
             SessionTimer timer = zoneSession == null
                     ? new SessionTimer(config.sessionLimit().toNanos(), config.sessionWarning().toNanos())
                     : new SessionTimer(config.sessionLimit().toNanos(), zoneSession.budget().left().toNanos(), zone.name(),
@@ -143,7 +144,12 @@ final class RunCommand implements Callable<Integer> {
                 throw usage("--level: " + e.getMessage());
             }
             UsageRecorder recorder = zoneSession == null ? null : new UsageRecorder(zoneSession.ledger(),
-                    UUID.randomUUID().toString(), zone.name(), new SessionClock(EpochClock.system(), backend.ticker()));
+                    UUID.randomUUID().toString(), zone, new SessionClock(EpochClock.system(), backend.ticker()),
+                    timer.limitNanos());
+            // the first second is claimed before the motor starts: a ledger that cannot be written stops it here
+            if (recorder != null && !recorder.start()) {
+                throw usage("zone " + zone.name() + ": its budget has just been used up by another session");
+            }
             reporter.attach(loop);
             loop.start();
             if (interrupts != null) {
@@ -154,28 +160,78 @@ final class RunCommand implements Callable<Integer> {
                     loop.tick();
                     if (traceWriter != null) {
                         traceWriter.row(loop);
+                        if (traceWriter.failure() != null && failures.note(traceOutput.failure())) {
+                            loop.finish(StopReason.OUTPUT_ERROR);
+                        }
                     }
                     reporter.afterTick();
                     if (recorder != null) {
-                        recorder.update(loop.runningNanos());
+                        switch (recorder.update(loop.runningNanos())) {
+                            case GO_ON -> { }
+                            case BUDGET_SPENT -> loop.finish(StopReason.ZONE_BUDGET);
+                            case FAILED -> {
+                                if (failures.note(recorder.failure())) {
+                                    loop.finish(StopReason.OUTPUT_ERROR);
+                                }
+                            }
+                        }
                     }
                 }, loop::stopped);
             } finally {
                 if (recorder != null) {
-                    recorder.finish(loop.runningNanos());
+                    try {
+                        recorder.finish(loop.runningNanos());
+                    } catch (FileProblem e) {
+                        failures.note(e);
+                    }
                 }
             }
             backend.device().stop();
             reporter.finish();
+            if (traceOutput != null && failures.first() == null) {
+                try {
+                    traceOutput.finish();
+                } catch (FileProblem e) {
+                    failures.note(e);
+                }
+            }
             List<String> extra = new ArrayList<>(reporter.safetyLog());
             if (zoneSession != null) {
-                long used = zoneSession.budget().usedMillis() + loop.runningNanos() / 1_000_000L;
+                long used = Math.max(recorder.zoneUsedMillis(), zoneSession.budget().usedMillis()
+                        + loop.runningNanos() / 1_000_000L);
                 extra.add(String.format("zone:         %s, %s of %s used in the last hour (ledger %s)", zone.name(),
                         Durations.format(used * 1_000_000L), Durations.format(zone.budget().toNanos()),
-                        zoneSession.ledger().file()));
+                        Echo.value(zoneSession.ledger().file().toString())));
+            }
+            if (failures.first() != null) {
+                extra.add("output:       " + Echo.line(failures.first().getMessage()));
             }
             SessionSummary.print(loop, out, extra);
-            return ExitCode.of(loop.stopReason());
+            int code = ExitCode.of(loop.stopReason());
+            if (failures.first() != null) {
+                err.println(Echo.line(spec.qualifiedName() + ": " + failures.first().getMessage()));
+                err.flush();
+                return code == ExitCode.OK ? ExitCode.DEVICE : code;
+            }
+            return code;
+        }
+    }
+
+    /** The first output that failed in a session: the one the summary and the exit name. */
+    private static final class Failures {
+        private FileProblem first;
+
+        /** Notes {@code p}; true when it is the first. */
+        boolean note(FileProblem p) {
+            if (first != null || p == null) {
+                return false;
+            }
+            first = p;
+            return true;
+        }
+
+        FileProblem first() {
+            return first;
         }
     }
 
@@ -195,7 +251,42 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** A session on a zone: where it is recorded and what it had left when it began. */
-    private record ZoneSession(UsageLedger ledger, ZoneBudget budget) {
+    private record ZoneSession(UsageLedger ledger, ZoneBudget budget) implements AutoCloseable {
+        @Override
+        public void close() {
+            ledger.close();
+        }
+    }
+
+    /**
+     * Opens the zone's ledger and reads its budget, under the ledger's lock.
+     *
+     * @throws ParameterException when the zone has nothing left
+     * @throws FileProblem when the ledger cannot be used
+     */
+    private ZoneSession openZone(Zone zone, PrintWriter err) throws FileProblem {
+        Path path = ledgerFile != null ? ledgerFile : UserDirs.current().ledger();
+        UsageLedger ledger = UsageLedger.open(path, w -> {
+            err.println(Echo.line("warning: " + w));
+            err.flush();
+        });
+        try (UsageLedger.Lock lock = ledger.lock()) {
+            long now = EpochClock.system().epochMillis();
+            List<UsageEntry> entries = lock.entries(now);
+            if (!ledger.reachesBackTo(now - Zone.WINDOW.toMillis())) {
+                throw usage("zone " + zone.name() + ": the ledger " + Echo.value(path.toString()) + " is larger than the "
+                        + InputFile.size(UsageLedger.READ_LIMIT_BYTES) + " percuss reads, all of it from the last hour;"
+                        + " cannot tell what is left");
+            }
+            ZoneBudget budget = ZoneBudget.of(zone, entries, now);
+            if (budget.exhausted()) {
+                throw usage(refusal(budget, now));
+            }
+            return new ZoneSession(ledger, budget);
+        } catch (FileProblem | RuntimeException e) {
+            ledger.close();
+            throw e;
+        }
     }
 
     /** The zone named by {@code --zone}, checked against the configuration and the level, or null. */
@@ -232,12 +323,7 @@ final class RunCommand implements Callable<Integer> {
         if (level < 1 || level > levels) {
             throw usage("--level must be 1.." + levels + ", got " + level);
         }
-        if (limit != null && (limit.isNegative() || limit.isZero() || limit.compareTo(HardLimits.MAX_SESSION) > 0)) {
-            throw usage("--limit must be more than 0s and at most 15m, got " + DurationConverter.format(limit));
-        }
-        if (warmup != null && (warmup.isNegative() || warmup.compareTo(HardLimits.MAX_WARMUP) > 0)) {
-            throw usage("--warmup must be 0s..60s, got " + DurationConverter.format(warmup));
-        }
+        // --limit and --warmup are in their ranges already: their converters check them
         if (source != null && limit != null && limit.compareTo(defaults.sessionLimit()) > 0) {
             throw usage("--limit " + DurationConverter.format(limit) + " is above the session_limit of "
                     + DurationConverter.format(defaults.sessionLimit()) + " that " + source
@@ -264,17 +350,6 @@ final class RunCommand implements Callable<Integer> {
     /** A number as a user would write it: {@code 1001}, not {@code 1001.0}. */
     private static String plain(double x) {
         return Double.isFinite(x) ? java.math.BigDecimal.valueOf(x).stripTrailingZeros().toPlainString() : String.valueOf(x);
-    }
-
-    private TraceWriter openTrace() {
-        if (trace == null) {
-            return null;
-        }
-        try {
-            return new TraceWriter(Files.newBufferedWriter(trace, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw usage("--trace: cannot write " + trace + ": " + e.getMessage());
-        }
     }
 
     private ParameterException usage(String message) {

@@ -1,9 +1,5 @@
 package org.percuss.controller.cli;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,6 +16,8 @@ import org.percuss.controller.config.PercussConfig;
 import org.percuss.controller.config.YamlNode;
 import org.percuss.controller.config.YamlReader;
 import org.percuss.controller.config.YamlTree;
+import org.percuss.controller.files.FileProblem;
+import org.percuss.controller.files.InputFile;
 import org.percuss.controller.loop.LoopState;
 import org.percuss.controller.loop.SpeedBounds;
 import org.percuss.device.api.Fault;
@@ -92,15 +90,15 @@ final class ScenarioReader {
     /** Reads {@code file}, checking levels and zones against {@code config}; problems name the file as given. */
     static Result read(Path file, PercussConfig config) {
         ScenarioReader r = new ScenarioReader(file.toString(), config);
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            YamlNode root = YamlTree.read(reader);
+        try {
+            YamlNode root = YamlTree.read(InputFile.readYaml(file));
             String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
             Scenario s = r.scenario(root, stem);
             return new Result(r.in.problems().isEmpty() ? s : null, r.in.problems());
         } catch (YamlTree.YamlException e) {
             r.in.problem(e.line(), e.getMessage());
-        } catch (IOException e) {
-            r.in.problem(0, "cannot read it: " + e.getMessage());
+        } catch (FileProblem e) {
+            r.in.problem(0, e.getMessage());
         }
         return new Result(null, r.in.problems());
     }

@@ -2,8 +2,6 @@ package org.percuss.controller.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +9,10 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.percuss.controller.config.PercussConfig;
 import org.percuss.controller.config.YamlReader;
+import org.percuss.controller.files.FileProblem;
+import org.percuss.controller.files.OutputFile;
+import org.percuss.controller.text.Echo;
+import org.percuss.device.time.Ticker;
 import org.percuss.simulator.scenario.Outcome;
 import org.percuss.simulator.scenario.RunPlot;
 import org.percuss.simulator.scenario.Scenario;
@@ -31,7 +33,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:every expectation and invariant held",
             "1:at least one failed",
-            "2:a scenario file is malformed (file, line and key named)"})
+            "2:a scenario file is malformed (file, line and key named), or an output path cannot be written",
+            "3:an output file could not be written (the results are printed first)"})
 final class SimulateCommand implements Callable<Integer> {
 
     @Spec
@@ -77,29 +80,112 @@ final class SimulateCommand implements Callable<Integer> {
             err.flush();
             return ExitCode.USAGE;
         }
+        // every output is checked before anything is simulated (exit 2 naming the file)
+        List<String> stems = stems(files);
+        List<OutputFile> traces = outputs("--trace", trace, stems);
+        List<OutputFile> plots = outputs("--plot", plot, stems);
+        List<OutputFile> all = new ArrayList<>(traces);
+        all.addAll(plots);
+        for (int i = 0; i < all.size(); i++) {
+            OutputFile o = all.get(i);
+            for (int j = 0; j < i; j++) {
+                o.notSameAs(all.get(j).option(), all.get(j).path());
+            }
+            o.notSameAs("--config", configFile);
+            for (Path f : files) {
+                o.notSameAs("a scenario file", f);
+            }
+        }
+        List<FileProblem> failures = new ArrayList<>();
         boolean allPassed = true;
         for (int i = 0; i < scenarios.size(); i++) {
             Scenario s = scenarios.get(i);
             Path file = files.get(i);
-            String stem = file.getFileName().toString().replaceFirst("\\.ya?ml$", "");
             out.println(file + ": " + s.name());
             ScenarioRunner.Result result;
-            try (TraceWriter traceWriter = trace == null ? null : new TraceWriter(Files.newBufferedWriter(
-                    name(trace, stem), StandardCharsets.UTF_8))) {
-                result = ScenarioRunner.run(s, config, traceWriter);
+            TraceOutput traceOutput = null;
+            if (trace != null) {
+                try {
+                    traceOutput = TraceOutput.open(traces.get(i), Ticker.system());
+                } catch (FileProblem e) {
+                    failures.add(e);
+                }
+            }
+            try (TraceOutput t = traceOutput) {
+                result = ScenarioRunner.run(s, config, t == null ? null : t.writer());
+                if (t != null) {
+                    try {
+                        t.finish();
+                    } catch (FileProblem e) {
+                        failures.add(e);
+                    }
+                }
             }
             for (Outcome o : result.outcomes()) {
                 out.println("  " + o + (o.line() > 0 ? "  [" + file + ":" + o.line() + "]" : ""));
             }
             if (plot != null) {
-                RunPlot.write(name(plot, stem), s.name() + " (seed " + s.seed() + ")", result.record(), result.markers(),
-                        ScenarioRunner.temperatureLines(config.safety().thermal()), config.levels().highestPpm());
+                try {
+                    plots.get(i).write(png -> RunPlot.write(png, s.name() + " (seed " + s.seed() + ")", result.record(),
+                            result.markers(), ScenarioRunner.temperatureLines(config.safety().thermal()),
+                            config.levels().highestPpm()));
+                } catch (FileProblem e) {
+                    failures.add(e);
+                }
             }
             out.printf(Locale.ROOT, "  simulated %.1f s in %.2f s%n", result.simulatedNanos() / 1e9, result.wallNanos() / 1e9);
             out.flush();
             allPassed &= result.passed();
         }
+        if (!failures.isEmpty()) {
+            failures.forEach(f -> err.println(Echo.line(spec.qualifiedName() + ": " + f.getMessage())));
+            err.flush();
+            return ExitCode.DEVICE;
+        }
         return allPassed ? ExitCode.OK : ExitCode.EXPECTATION_FAILED;
+    }
+
+    /** The output files for {@code option} ({@code base} itself for one scenario, {@code base-stem.ext} for several), checked. */
+    private List<OutputFile> outputs(String option, Path base, List<String> stems) throws FileProblem {
+        List<OutputFile> out = new ArrayList<>();
+        if (base == null) {
+            return out;
+        }
+        if (base.toString().isEmpty()) {
+            OutputFile.check(option, base); // refuses it, saying why
+        }
+        for (String stem : stems) {
+            out.add(OutputFile.check(option, name(base, stem)));
+        }
+        return out;
+    }
+
+    /**
+     * A name for each file's outputs, distinct: the file's name without {@code .yaml}; where two
+     * files share it (a/x.yaml, b/x.yaml), their folder's name in front (a-x, b-x); where that is
+     * not enough (the same file twice), a number after (x-2).
+     */
+    static List<String> stems(List<Path> files) {
+        List<String> stems = new ArrayList<>();
+        for (Path f : files) {
+            Path name = f.getFileName();
+            stems.add(name == null ? "scenario" : name.toString().replaceFirst("\\.ya?ml$", ""));
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            String stem = stems.get(i);
+            if (java.util.Collections.frequency(stems, stem) > 1) {
+                Path dir = files.get(i).toAbsolutePath().normalize().getParent();
+                Path dirName = dir == null ? null : dir.getFileName();
+                stem = (dirName == null ? "root" : dirName.toString()) + "-" + stem;
+            }
+            String unique = stem;
+            for (int n = 2; out.contains(unique); n++) {
+                unique = stem + "-" + n;
+            }
+            out.add(unique);
+        }
+        return out;
     }
 
     /** {@code base} itself for one scenario; {@code base-stem.ext} for several. */
@@ -107,7 +193,8 @@ final class SimulateCommand implements Callable<Integer> {
         if (files.size() == 1) {
             return base;
         }
-        String f = base.getFileName().toString();
+        Path fileName = base.getFileName();
+        String f = fileName == null ? "" : fileName.toString();
         int dot = f.lastIndexOf('.');
         String named = dot < 0 ? f + "-" + stem : f.substring(0, dot) + "-" + stem + f.substring(dot);
         return base.resolveSibling(named);

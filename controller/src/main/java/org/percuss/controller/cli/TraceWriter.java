@@ -3,18 +3,23 @@ package org.percuss.controller.cli;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import org.percuss.controller.loop.ControlLoop;
 import org.percuss.controller.loop.LoopState;
 import org.percuss.device.api.Fault;
 import org.percuss.device.api.Telemetry;
+import org.percuss.device.time.Ticker;
 
 /**
  * Writes the trace of a session as CSV, one row per control tick, with the header
  * {@value #HEADER}. Faults are the union of what the device reports and what the host latched,
  * by name, joined with {@code |}. Numbers are formatted into a reused buffer, so a row allocates
  * nothing after the first few.
+ *
+ * <p>The rows are flushed to the file at least once a second of wall time (and the header at
+ * once), so a {@code kill -9} loses at most the last second. A failure to write does not throw
+ * out of {@link #row}: the trace stops there, {@link #failure()} says why, and the caller ends the
+ * session (the control loop must never be torn down by a full disk).
  */
 public final class TraceWriter implements Closeable {
 
@@ -22,22 +27,39 @@ public final class TraceWriter implements Closeable {
     public static final String HEADER =
             "t_s,state,level,target_ppm,commanded_ppm,measured_ppm,current_a,temperature_c,supply_v,faults";
 
+    /** The longest time rows stay in the buffer: a second. */
+    static final long FLUSH_PERIOD_NANOS = 1_000_000_000L;
+
     private static final LoopState[] STATES = LoopState.values();
     private static final Fault[] FAULTS = Fault.values();
 
     private final Writer out;
+    private final Ticker wall;
     private final StringBuilder row = new StringBuilder(128);
     private final String[] faultNames = new String[1 << 10];
     private char[] chars = new char[128];
+    private long flushedNanos;
+    private IOException failure;
 
-    /** A trace into {@code out}; writes the header at once. */
-    public TraceWriter(Writer out) {
+    /**
+     * A trace into {@code out}, flushed at least once a second on {@code wall}; writes the header
+     * and flushes it at once.
+     *
+     * @throws IOException when the header cannot be written: the file is not writable after all
+     */
+    public TraceWriter(Writer out, Ticker wall) throws IOException {
         this.out = out instanceof BufferedWriter ? out : new BufferedWriter(out, 1 << 16);
-        write(HEADER + "\n");
+        this.wall = wall;
+        this.out.write(HEADER + "\n");
+        this.out.flush();
+        this.flushedNanos = wall.nanos();
     }
 
-    /** Appends the row for the tick {@code loop} has just run. */
+    /** Appends the row for the tick {@code loop} has just run; after a failure, nothing. */
     public void row(ControlLoop loop) {
+        if (failure != null) {
+            return;
+        }
         Telemetry t = loop.telemetry();
         StringBuilder sb = row;
         sb.setLength(0);
@@ -58,8 +80,36 @@ public final class TraceWriter implements Closeable {
         sb.getChars(0, n, chars, 0);
         try {
             out.write(chars, 0, n);
+            long now = wall.nanos();
+            if (now - flushedNanos >= FLUSH_PERIOD_NANOS) {
+                out.flush();
+                flushedNanos = now;
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the trace: " + e.getMessage(), e);
+            failure = e;
+        }
+    }
+
+    /** Why writing failed, or {@code null}. */
+    public IOException failure() {
+        return failure;
+    }
+
+    /**
+     * Writes out what is buffered.
+     *
+     * @throws IOException the failure, now or earlier
+     */
+    public void flush() throws IOException {
+        if (failure == null) {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                failure = e;
+            }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 
@@ -77,14 +127,6 @@ public final class TraceWriter implements Closeable {
             faultNames[key] = s;
         }
         return s;
-    }
-
-    private void write(String s) {
-        try {
-            out.write(s);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the trace: " + e.getMessage(), e);
-        }
     }
 
     @Override

@@ -9,10 +9,14 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.percuss.controller.config.PercussConfig;
 import org.percuss.controller.config.Zone;
+import org.percuss.controller.files.FileProblem;
+import org.percuss.controller.files.InputFile;
+import org.percuss.controller.files.UserDirs;
 import org.percuss.controller.loop.Durations;
 import org.percuss.controller.session.UsageEntry;
 import org.percuss.controller.session.UsageLedger;
 import org.percuss.controller.session.ZoneBudget;
+import org.percuss.controller.text.Echo;
 import org.percuss.device.time.EpochClock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,18 +41,26 @@ final class UsageCommand implements Callable<Integer> {
     private Path config;
 
     @Override
-    public Integer call() {
+    public Integer call() throws FileProblem {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         PercussConfig c = ConfigOption.loadOrUsers(config, err);
         if (c == null) {
             return ExitCode.USAGE;
         }
-        UsageLedger l = new UsageLedger(ledger != null ? ledger : defaultLedger());
-        List<UsageEntry> entries = l.read(w -> err.println("warning: " + w));
-        err.flush();
+        List<UsageEntry> entries;
         long now = EpochClock.system().epochMillis();
-        out.println("usage in the last 60 minutes (" + l.file() + "):");
+        Path file = ledger != null ? ledger : UserDirs.current().ledger();
+        try (UsageLedger l = UsageLedger.openForReading(file, w -> err.println(Echo.line("warning: " + w)));
+             UsageLedger.Lock lock = l.lock()) {
+            entries = lock.entries(now);
+            if (!l.reachesBackTo(now - Zone.WINDOW.toMillis())) {
+                err.println(Echo.line("warning: " + file + " is larger than the " + InputFile.size(UsageLedger.READ_LIMIT_BYTES)
+                        + " percuss reads, all of it from the last hour: the zones may have used more than shown"));
+            }
+        }
+        err.flush();
+        out.println("usage in the last 60 minutes (" + Echo.value(file.toString()) + "):");
         for (Zone z : c.zones().zones()) {
             ZoneBudget b = ZoneBudget.of(z, entries, now);
             out.printf("  %-12s %5s of %5s used%s%n", z.name(), Durations.format(b.usedMillis() * 1_000_000L),
@@ -58,10 +70,5 @@ final class UsageCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCode.OK;
-    }
-
-    /** The default ledger of this user. */
-    static Path defaultLedger() {
-        return UsageLedger.defaultPath(System.getenv(), Path.of(System.getProperty("user.home")));
     }
 }

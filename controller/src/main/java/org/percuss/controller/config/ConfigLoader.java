@@ -1,15 +1,12 @@
 package org.percuss.controller.config;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.percuss.controller.files.FileProblem;
+import org.percuss.controller.files.InputFile;
 import org.percuss.device.gpio.GpioRig;
 
 /**
@@ -44,14 +41,12 @@ public final class ConfigLoader {
     /** Loads {@code file}; the problems name it as given. */
     public static Result load(Path file) {
         ConfigLoader loader = new ConfigLoader(file.toString());
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            return loader.config(YamlTree.read(reader));
+        try {
+            return loader.config(YamlTree.read(InputFile.readYaml(file)));
         } catch (YamlTree.YamlException e) {
             loader.in.problem(e.line(), e.getMessage());
-        } catch (NoSuchFileException e) {
-            loader.in.problem(0, "no such file");
-        } catch (IOException e) {
-            loader.in.problem(0, "cannot read it: " + e.getMessage());
+        } catch (FileProblem e) {
+            loader.in.problem(0, e.getMessage());
         }
         return new Result(null, loader.in.problems());
     }

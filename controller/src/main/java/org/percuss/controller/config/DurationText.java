@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.percuss.controller.text.Echo;
 
 /**
  * Durations as people write them, on the command line and in files: {@code 20s}, {@code 5m},
@@ -27,7 +28,7 @@ public final class DurationText {
         String t = text.trim();
         Matcher m = FORM.matcher(t);
         if (t.isEmpty() || !m.matches()) {
-            throw new IllegalArgumentException("'" + text + "' is not a duration; write it like 20s, 5m or 1m30s");
+            throw new IllegalArgumentException("'" + Echo.value(text) + "' is not a duration; write it like 20s, 5m or 1m30s");
         }
         try {
             Duration d = Duration.ZERO;
@@ -45,7 +46,14 @@ public final class DurationText {
             }
             return d;
         } catch (ArithmeticException | NumberFormatException e) {
-            throw new IllegalArgumentException("'" + text + "' is too long a duration");
+            throw new TooLong("'" + Echo.value(text) + "' is too long a duration");
+        }
+    }
+
+    /** A duration written correctly but too long for any setting (longer than {@code Duration} can hold). */
+    public static final class TooLong extends IllegalArgumentException {
+        TooLong(String message) {
+            super(message);
         }
     }
 

@@ -49,12 +49,8 @@ public record PercussConfig(SpeedLevels levels, Duration warmup, int rampPpmPerS
         if (sessionWarning.isNegative()) {
             throw new IllegalArgumentException("session_warning must not be negative, got " + sessionWarning);
         }
-        for (Zone z : zones.zones()) {
-            if (z.maxLevel() > levels.count()) {
-                throw new IllegalArgumentException("zones." + z.name() + ".max_level: " + z.maxLevel() + " is outside 1.."
-                        + levels.count());
-            }
-        }
+        // A zone's max_level above the last level caps nothing (the default neck's 2 with levels: [1200]):
+        // the levels a file gives are all allowed there. A file's own max_level is checked against its levels.
         if (tickPeriod.compareTo(Duration.ofMillis(1)) < 0 || tickPeriod.compareTo(Duration.ofMillis(100)) > 0) {
             throw new IllegalArgumentException("tick_period: " + tickPeriod.toMillis() + " ms is outside 1..100 ms");
         }

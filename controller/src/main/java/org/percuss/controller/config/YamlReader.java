@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import org.percuss.controller.text.Echo;
 
 /**
  * Reads typed values out of a {@link YamlTree}, collecting every problem instead of stopping at the
@@ -20,14 +21,15 @@ public final class YamlReader {
      * One problem with a file.
      *
      * @param source the file, as named to the user
-     * @param line the line, 1-based (0 when unknown)
+     * @param line the line, 1-based (0 for the file as a whole: it cannot be read)
      * @param path the key path, such as {@code session.limit}
      * @param message what is wrong and what is allowed
      */
     public record Problem(String source, int line, String path, String message) {
         @Override
         public String toString() {
-            return source + ":" + line + ": " + (path.isEmpty() ? "" : path + ": ") + message;
+            // line 0: the file as a whole (it cannot be read); no line to name
+            return Echo.line(source + (line > 0 ? ":" + line : "") + ": " + (path.isEmpty() ? "" : path + ": ") + message);
         }
     }
 
@@ -104,6 +106,10 @@ public final class YamlReader {
         }
         long v;
         try {
+            // ASCII digits only: Long.parseLong would take '３' (a full-width digit) for 3
+            if (!t.trim().matches("[+-]?[0-9]+")) {
+                throw new NumberFormatException(t);
+            }
             v = Long.parseLong(t.trim());
         } catch (NumberFormatException e) {
             problem(node, "'" + t + "' is not a whole number" + range(min, max, unit));
@@ -145,6 +151,9 @@ public final class YamlReader {
         Duration d;
         try {
             d = DurationText.parse(t);
+        } catch (DurationText.TooLong e) {
+            problem(node, e.getMessage() + " (allowed: " + DurationText.format(min) + ".." + DurationText.format(max) + ")");
+            return null;
         } catch (IllegalArgumentException e) {
             problem(node, e.getMessage());
             return null;

@@ -5,12 +5,16 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.percuss.controller.files.InputFile;
+import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
@@ -20,9 +24,39 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 public final class YamlTree {
 
-    private static final YAMLFactory FACTORY = new YAMLFactory();
+    /**
+     * The most code points SnakeYAML reads from one document: the byte limit of a YAML file
+     * ({@link InputFile#YAML_LIMIT_BYTES}), which has at most as many code points as bytes. The
+     * files are size-checked before they get here; this bounds any other reader too (SnakeYAML's
+     * scanner slows down quadratically on a very long line).
+     */
+    static final int CODE_POINT_LIMIT = InputFile.YAML_LIMIT_BYTES;
+
+    private static final YAMLFactory FACTORY = YAMLFactory.builder().loaderOptions(loaderOptions())
+            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL).build();
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions o = new LoaderOptions();
+        o.setCodePointLimit(CODE_POINT_LIMIT);
+        return o;
+    }
 
     private YamlTree() {
+    }
+
+    /**
+     * The document in {@code text}; an empty document is an empty mapping.
+     *
+     * @throws YamlException when it is not valid YAML
+     */
+    public static YamlNode read(String text) throws YamlException {
+        try {
+            return read(new StringReader(text));
+        } catch (YamlException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new YamlException(0, "not valid YAML: " + e.getMessage());
+        }
     }
 
     /**
@@ -51,7 +85,12 @@ public final class YamlTree {
             }
             JsonLocation where = e.getLocation();
             int line = where == null ? 0 : where.getLineNr();
-            throw new YamlException(line, "not valid YAML: " + e.getOriginalMessage().lines().findFirst().orElse("").strip());
+            String m = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+            throw new YamlException(line, "not valid YAML: " + m.lines().findFirst().orElse("").strip());
+        } catch (RuntimeException e) {
+            // SnakeYAML's own limits and errors that Jackson lets through
+            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            throw new YamlException(0, "not valid YAML: " + m.lines().findFirst().orElse("").strip());
         }
     }
 

@@ -8,7 +8,8 @@ import java.time.Duration;
  *
  * @param name the zone's name: lower case letters, digits and dashes
  * @param budget the most running time in any 60 minutes, at most 15 minutes
- * @param maxLevel the highest level allowed on this zone, or 0 for no limit beyond the levels
+ * @param maxLevel the highest level allowed on this zone, or 0 for no limit beyond the levels (a maximum
+ *        above the last level limits nothing either)
  */
 public record Zone(String name, Duration budget, int maxLevel) {
 

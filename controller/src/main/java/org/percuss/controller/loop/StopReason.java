@@ -13,7 +13,9 @@ public enum StopReason {
     /** The emergency stop. */
     EMERGENCY_STOP("emergency stop"),
     /** The link to the device failed. */
-    LINK_LOST("link lost");
+    LINK_LOST("link lost"),
+    /** A file the session writes (its trace, the usage ledger) could not be written. */
+    OUTPUT_ERROR("output error");
 
     private final String label;
 

@@ -4,50 +4,112 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.Closeable;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import org.percuss.controller.config.Zone;
+import org.percuss.controller.files.FileProblem;
+import org.percuss.controller.files.InputFile;
+import org.percuss.controller.files.OutputFile;
+import org.percuss.controller.files.UserDirs;
+import org.percuss.controller.text.Echo;
 
 /**
  * The usage ledger: an append-only file of JSON lines, one {@link UsageEntry} each, so that a
- * restart does not reset a zone's budget (DESIGN.md rule 4).
+ * restart does not reset a zone's budget (DESIGN.md rule 4), and so that sessions running at the
+ * same time on one zone share its budget.
  *
  * <pre>
  *   {"session":"9f1c…","zone":"lower-back","end":"2026-11-24T03:10:05.123Z","running_ms":1000}
  * </pre>
  *
- * Each entry is written with one {@code write} call as soon as it is appended, so a process killed
- * at any moment loses at most the entry it had not yet written. Reading skips a torn or corrupt
- * line with a warning naming the file and the line, and goes on.
+ * <ul>
+ *   <li>One file, one writer at a time: every read and every append happens under an OS lock on
+ *       the file ({@link #lock}), held across processes (and across threads of one JVM), so a
+ *       session reads the budget and writes its entry as one step.</li>
+ *   <li>Each entry is written with one {@code write} call, starting on a fresh line: after a torn
+ *       last line (a kill during a write, a full disk, a hand edit without a newline) the next
+ *       entry does not run into it.</li>
+ *   <li>Health data: the file is created 0600 and its missing directories 0700, whatever the
+ *       umask; a file others can read gets a warning. Only a regular file or a new path is used
+ *       ({@link OutputFile}).</li>
+ *   <li>Bounded reads: at most the last {@value #READ_LIMIT_BYTES} bytes (16 MiB, years of daily
+ *       use) are read, and a line longer than {@value #LINE_LIMIT_BYTES} bytes is damaged.</li>
+ *   <li>A damaged line (not JSON, missing fields, not UTF-8) and an implausible entry (negative,
+ *       longer than the 60-minute window, ending more than a day from now, or at a date that
+ *       cannot be) are skipped with a warning naming the file and the line.</li>
+ * </ul>
  */
-public final class UsageLedger {
+public final class UsageLedger implements Closeable {
 
+    /** The most of a ledger that is read: its last 16 MiB. */
+    public static final int READ_LIMIT_BYTES = 16 << 20;
+    /** The longest line that can be an entry; percuss writes about 110 bytes. */
+    public static final int LINE_LIMIT_BYTES = 4096;
+    /** An entry ending further ahead of now than this is implausible (a simulated session runs at most 15 minutes ahead). */
+    public static final Duration FUTURE_LIMIT = Duration.ofDays(1);
+
+    private static final String OPTION = "--ledger";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A file lock is per process; within this JVM the sessions take turns on this first. */
+    private static final ReentrantLock IN_THIS_JVM = new ReentrantLock();
 
     private final Path file;
+    private final FileChannel channel;
+    private final boolean writable;
+    private final Consumer<String> warnings;
+    private final List<UsageEntry> entries = new ArrayList<>();
+    private long readUpTo;
+    private long line;
+    private boolean midLine;
+    private boolean headSkipped;
+    private long oldestEndRead = Long.MAX_VALUE;
+    private int generation;
 
-    public UsageLedger(Path file) {
+    private UsageLedger(Path file, FileChannel channel, boolean writable, Consumer<String> warnings) {
         this.file = file;
+        this.channel = channel;
+        this.writable = writable;
+        this.warnings = warnings;
     }
 
     /** Where the ledger lives when {@code --ledger} is not given: the XDG state directory. */
     public static Path defaultPath(Map<String, String> environment, Path home) {
-        String state = environment.get("XDG_STATE_HOME");
-        Path base = state != null && !state.isBlank() && Path.of(state).isAbsolute()
-                ? Path.of(state) : home.resolve(".local").resolve("state");
-        return base.resolve("percuss").resolve("usage.jsonl");
+        return new UserDirs(environment, home).ledgerPath();
+    }
+
+    /**
+     * Opens {@code file} to read and append, creating it (0600, directories 0700) when absent.
+     *
+     * @param warnings hears a warning for a file others can read, and one for each line skipped
+     * @throws FileProblem when it is not a regular file or a new path, or cannot be written
+     */
+    public static UsageLedger open(Path file, Consumer<String> warnings) throws FileProblem {
+        return new UsageLedger(file, OutputFile.openPrivate(OPTION, file, warnings), true, warnings);
+    }
+
+    /**
+     * Opens {@code file} to read; an absent file is an empty ledger, and is not created.
+     *
+     * @throws FileProblem when it is not a regular file, or cannot be read
+     */
+    public static UsageLedger openForReading(Path file, Consumer<String> warnings) throws FileProblem {
+        return new UsageLedger(file, OutputFile.openPrivateForReading(OPTION, file, warnings), false, warnings);
     }
 
     public Path file() {
@@ -55,41 +117,268 @@ public final class UsageLedger {
     }
 
     /**
-     * Every readable entry, in file order; an absent file is an empty ledger.
+     * Waits for the ledger's lock (another session holds it only while it reads and appends).
      *
-     * @param warnings hears one message for each line skipped
-     * @throws UncheckedIOException when the file exists but cannot be read
+     * @throws FileProblem when the file cannot be locked
      */
-    public List<UsageEntry> read(Consumer<String> warnings) {
-        List<String> lines;
+    public Lock lock() throws FileProblem {
+        IN_THIS_JVM.lock();
         try {
-            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return List.of();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the usage ledger " + file + ": " + e.getMessage(), e);
+            return new Lock(channel == null ? null : channel.lock(0, Long.MAX_VALUE, !writable));
+        } catch (IOException | RuntimeException e) {
+            IN_THIS_JVM.unlock();
+            throw problem("cannot lock it: " + reason(e), e);
         }
-        List<UsageEntry> entries = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
+    }
+
+    /**
+     * The ledger's lock if it is free now, else {@code null}: for the control loop's thread, which
+     * must not wait.
+     */
+    public Lock tryLock() throws FileProblem {
+        if (!IN_THIS_JVM.tryLock()) {
+            return null;
+        }
+        try {
+            FileLock l = channel == null ? null : channel.tryLock(0, Long.MAX_VALUE, !writable);
+            if (l == null && channel != null) {
+                IN_THIS_JVM.unlock();
+                return null;
+            }
+            return new Lock(l);
+        } catch (IOException | RuntimeException e) {
+            IN_THIS_JVM.unlock();
+            throw problem("cannot lock it: " + reason(e), e);
+        }
+    }
+
+    /** The ledger, locked: read what is new, append. */
+    public final class Lock implements AutoCloseable {
+        private final FileLock lock;
+        private boolean released;
+
+        private Lock(FileLock lock) {
+            this.lock = lock;
+        }
+
+        /**
+         * Every plausible entry, in file order, with what was appended since the last call read in.
+         *
+         * @param nowEpochMillis now, for the plausibility of entries from the future
+         */
+        public List<UsageEntry> entries(long nowEpochMillis) throws FileProblem {
+            if (channel != null) {
+                try {
+                    refresh(nowEpochMillis);
+                } catch (IOException e) {
+                    throw problem("cannot read it: " + reason(e), e);
+                }
+            }
+            return Collections.unmodifiableList(entries);
+        }
+
+        /** Appends {@code entry} as one line, on a line of its own, written to the file before this returns. */
+        public void append(UsageEntry entry) throws FileProblem {
+            if (!writable) {
+                throw new IllegalStateException("the ledger is open for reading only");
             }
             try {
-                entries.add(parse(line));
-            } catch (IllegalArgumentException | JsonProcessingException | DateTimeParseException e) {
-                warnings.accept(file + ":" + (i + 1) + ": skipped a damaged ledger line (" + reason(e) + ")");
+                long end = channel.size();
+                boolean fresh = end == 0 || lastByteIsNewline(end);
+                byte[] bytes = ((fresh ? "" : "\n") + line(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    end += channel.write(buffer, end);
+                }
+            } catch (IOException e) {
+                throw problem("cannot write it: " + reason(e), e);
             }
         }
-        return entries;
+
+        @Override
+        public void close() {
+            if (released) {
+                return;
+            }
+            released = true;
+            try {
+                if (lock != null) {
+                    lock.release();
+                }
+            } catch (IOException e) {
+                // closing the channel releases it too
+            } finally {
+                IN_THIS_JVM.unlock();
+            }
+        }
     }
 
-    private static String reason(Exception e) {
-        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return m.lines().findFirst().orElse(m);
+    /**
+     * Whether what was read reaches back to {@code windowStartEpochMillis}: false only when the
+     * ledger is larger than {@value #READ_LIMIT_BYTES} bytes and even its oldest entry read is
+     * inside the window, so entries not read might count too.
+     */
+    public boolean reachesBackTo(long windowStartEpochMillis) {
+        return !headSkipped || oldestEndRead < windowStartEpochMillis;
     }
 
-    private static UsageEntry parse(String line) throws JsonProcessingException {
+    /**
+     * How many times the entries were read again from the start (the file was cut short): the
+     * list {@link Lock#entries} returns only grows between two changes of this.
+     */
+    public int generation() {
+        return generation;
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (channel != null) {
+                channel.close();
+            }
+        } catch (IOException e) {
+            // nothing was pending: every append is written before it returns
+        }
+    }
+
+    // ---- reading -----------------------------------------------------------------------------------
+
+    private void refresh(long now) throws IOException {
+        long size = channel.size();
+        if (size < readUpTo) {
+            // cut short by hand since the last read: read it again
+            generation++;
+            entries.clear();
+            readUpTo = 0;
+            line = 0;
+            midLine = false;
+            headSkipped = false;
+            oldestEndRead = Long.MAX_VALUE;
+        }
+        if (size - readUpTo > READ_LIMIT_BYTES) {
+            skipTo(size - READ_LIMIT_BYTES);
+        }
+        if (size == readUpTo) {
+            return;
+        }
+        ByteBuffer buffer = ByteBuffer.allocate((int) (size - readUpTo));
+        while (buffer.hasRemaining()) {
+            int n = channel.read(buffer, readUpTo + buffer.position());
+            if (n < 0) {
+                break;
+            }
+        }
+        byte[] bytes = buffer.array();
+        int length = buffer.position();
+        int start = 0;
+        for (int i = 0; i <= length; i++) {
+            boolean end = i == length;
+            if (end || bytes[i] == '\n') {
+                if (end && start == length) {
+                    break;
+                }
+                if (!midLine) {
+                    line++;
+                }
+                take(bytes, start, i - start, now);
+                midLine = end;
+                start = i + 1;
+            }
+        }
+        readUpTo += length;
+    }
+
+    /** Leaves out everything before {@code from} (and the rest of the line it falls in), counting the lines left out. */
+    private void skipTo(long from) throws IOException {
+        ByteBuffer chunk = ByteBuffer.allocate(1 << 16);
+        long pos = readUpTo;
+        long lines = line - (midLine ? 1 : 0);
+        long lineStart = pos;
+        while (true) {
+            chunk.clear();
+            int n = channel.read(chunk, pos);
+            if (n <= 0) {
+                break;
+            }
+            for (int i = 0; i < n; i++) {
+                if (chunk.get(i) == '\n') {
+                    lines++;
+                    lineStart = pos + i + 1;
+                    if (lineStart >= from) {
+                        break;
+                    }
+                }
+            }
+            pos += n;
+            if (lineStart >= from) {
+                break;
+            }
+        }
+        headSkipped = true;
+        if (lineStart < from) {
+            // no line starts in the part to read: one line longer than the limit, up to the end
+            line = lines + 1;
+            midLine = true;
+            readUpTo = channel.size();
+            warnings.accept(where() + "skipped a damaged ledger line (longer than " + InputFile.size(LINE_LIMIT_BYTES) + ")");
+            return;
+        }
+        line = lines;
+        midLine = false;
+        readUpTo = lineStart;
+    }
+
+    private void take(byte[] bytes, int offset, int length, long now) {
+        if (length == 0 || midLine) {
+            // a blank line, or the end of a torn line already reported
+            if (length > 0) {
+                warnings.accept(where() + "skipped a damaged ledger line (the rest of a torn line)");
+            }
+            return;
+        }
+        if (length > LINE_LIMIT_BYTES) {
+            warnings.accept(where() + "skipped a damaged ledger line (longer than " + InputFile.size(LINE_LIMIT_BYTES) + ")");
+            return;
+        }
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, offset, length)).toString();
+        } catch (CharacterCodingException e) {
+            warnings.accept(where() + "skipped a damaged ledger line (not UTF-8 text)");
+            return;
+        }
+        if (text.isBlank()) {
+            return;
+        }
+        try {
+            UsageEntry e = parse(text, now);
+            entries.add(e);
+            oldestEndRead = Math.min(oldestEndRead, e.endEpochMillis());
+        } catch (Implausible e) {
+            warnings.accept(where() + "skipped an implausible ledger entry (" + e.getMessage() + ")");
+        } catch (IllegalArgumentException | JsonProcessingException | DateTimeParseException e) {
+            warnings.accept(where() + "skipped a damaged ledger line (" + Echo.line(reason(e)) + ")");
+        }
+    }
+
+    private String where() {
+        return Echo.value(file.toString()) + ":" + line + ": ";
+    }
+
+    private boolean lastByteIsNewline(long size) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(1);
+        return channel.read(b, size - 1) == 1 && b.get(0) == '\n';
+    }
+
+    /** A line that is an entry, but one that cannot be true. */
+    private static final class Implausible extends IllegalArgumentException {
+        Implausible(String message) {
+            super(message);
+        }
+    }
+
+    static UsageEntry parse(String line, long nowEpochMillis) throws JsonProcessingException {
         JsonNode n = JSON.readTree(line);
         if (n == null || !n.isObject()) {
             throw new IllegalArgumentException("not a JSON object");
@@ -98,35 +387,49 @@ public final class UsageLedger {
         JsonNode zone = n.get("zone");
         JsonNode end = n.get("end");
         JsonNode running = n.get("running_ms");
-        if (session == null || zone == null || end == null || running == null || !running.canConvertToLong()
-                || running.asLong() < 0 || !zone.isTextual() || !end.isTextual()) {
-            throw new IllegalArgumentException("needs session, zone, end and a running_ms of at least 0");
+        if (session == null || zone == null || end == null || running == null || !running.isIntegralNumber()
+                || !zone.isTextual() || !end.isTextual()) {
+            throw new IllegalArgumentException("needs session, zone, end and a whole running_ms");
         }
-        return new UsageEntry(session.asText(), zone.asText(), Instant.parse(end.asText()).toEpochMilli(), running.asLong());
+        if (running.bigIntegerValue().signum() < 0) {
+            throw new Implausible("running_ms " + Echo.value(running.asText()) + " is negative");
+        }
+        if (!running.canConvertToLong() || running.asLong() > Zone.WINDOW.toMillis()) {
+            throw new Implausible("running_ms " + Echo.value(running.asText()) + " is longer than the 60-minute window");
+        }
+        long ms = running.asLong();
+        Instant at = Instant.parse(end.asText());
+        if (at.isAfter(Instant.ofEpochMilli(nowEpochMillis).plus(FUTURE_LIMIT))) {
+            throw new Implausible("it ends at " + Echo.value(end.asText()) + ", more than a day from now");
+        }
+        long endMillis;
+        try {
+            endMillis = at.toEpochMilli();
+        } catch (ArithmeticException e) {
+            throw new Implausible("it ends at " + Echo.value(end.asText()) + ", a date that cannot be");
+        }
+        return new UsageEntry(session.asText(), zone.asText(), endMillis, ms);
     }
 
-    /** Appends {@code entry} as one line, written to the file before this returns. */
-    public void append(UsageEntry entry) {
+    /** The line for {@code entry}, without its newline. */
+    static String line(UsageEntry entry) {
         ObjectNode n = JSON.createObjectNode();
         n.put("session", entry.session());
         n.put("zone", entry.zone());
         n.put("end", Instant.ofEpochMilli(entry.endEpochMillis()).toString());
         n.put("running_ms", entry.runningMillis());
-        byte[] line = (n.toString() + "\n").getBytes(StandardCharsets.UTF_8);
-        try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND)) {
-                ByteBuffer buffer = ByteBuffer.wrap(line);
-                while (buffer.hasRemaining()) {
-                    ch.write(buffer);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the usage ledger " + file + ": " + e.getMessage(), e);
+        return n.toString();
+    }
+
+    private FileProblem problem(String what, Throwable cause) {
+        return new FileProblem(OPTION + " " + Echo.value(file.toString()) + ": " + what, cause);
+    }
+
+    private static String reason(Exception e) {
+        if (e instanceof IOException io) {
+            return FileProblem.reason(io);
         }
+        String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return m.lines().findFirst().orElse(m);
     }
 }

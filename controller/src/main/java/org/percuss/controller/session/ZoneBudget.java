@@ -25,9 +25,9 @@ public record ZoneBudget(Zone zone, long usedMillis, long availableAgainEpochMil
         List<UsageEntry> counted = new ArrayList<>();
         long used = 0;
         for (UsageEntry e : entries) {
-            if (e.zone().equals(zone.name()) && e.endEpochMillis() >= windowStart) {
+            if (e.zone().equals(zone.name()) && e.endEpochMillis() >= windowStart && e.runningMillis() > 0) {
                 counted.add(e);
-                used += e.runningMillis();
+                used = saturatingAdd(used, e.runningMillis());
             }
         }
         long budget = zone.budget().toMillis();
@@ -45,6 +45,16 @@ public record ZoneBudget(Zone zone, long usedMillis, long availableAgainEpochMil
             }
         }
         return new ZoneBudget(zone, used, again);
+    }
+
+    /** {@code a + b}, or the largest long rather than a wrapped, negative sum: a ledger never grants time by overflowing. */
+    static long saturatingAdd(long a, long b) {
+        long sum = a + b;
+        // overflow iff both operands have the sign opposite to the sum's (Hacker's Delight 2-13)
+        if (((a ^ sum) & (b ^ sum)) < 0) {
+            return a < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        return sum;
     }
 
     /** Running time left now. */

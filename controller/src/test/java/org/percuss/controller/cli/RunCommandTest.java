@@ -20,11 +20,16 @@ class RunCommandTest {
             --level 0                               | --level must be 1..5, got 0
             --level 6                               | --level must be 1..5, got 6
             --level abc                             | --level
-            --limit 16m                             | --limit must be more than 0s and at most 15m, got 16m
-            --limit 0s                              | --limit must be more than 0s and at most 15m, got 0s
+            --limit 16m                             | --limit': must be more than 0s and at most 15m, got 16m
+            --limit 0s                              | --limit': must be more than 0s and at most 15m, got 0s
+            --limit 99999999999999h                 | --limit': must be more than 0s and at most 15m, got 99999999999999h
+            --limit 99999999999999999999h           | --limit': must be more than 0s and at most 15m, got 99999999999999999999h
+            --level ３                              | --level': '３' is not a whole number (digits 0-9)
+            --level ٣                               | --level': '٣' is not a whole number (digits 0-9)
+            --level 99999999999                     | --level': '99999999999' is too large a number
             --limit 5x                              | '5x' is not a duration; write it like 20s, 5m or 1m30s
             --limit 20                              | '20' is not a duration
-            --warmup 61s                            | --warmup must be 0s..60s, got 1m1s
+            --warmup 61s                            | --warmup': must be 0s..1m, got 1m1s
             --time-scale 0.5                        | --time-scale must be 1..1000, got 0.5
             --time-scale 1001                       | --time-scale must be 1..1000, got 1001
             --time-scale NaN                        | --time-scale must be 1..1000, got NaN

@@ -82,7 +82,7 @@ class SimulateCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().lines()).hasSize(2);
         assertThat(run.err()).contains(f + ":2: not valid YAML: while parsing a flow mapping: expected ',' or '}', but got :")
-                .contains(dir.resolve("missing.yaml") + ":0: cannot read it");
+                .contains(dir.resolve("missing.yaml") + ": no such file");
     }
 
     @Test

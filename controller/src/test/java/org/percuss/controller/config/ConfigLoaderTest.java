@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.percuss.controller.files.InputFile;
 import org.percuss.device.gpio.GpioRig;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -157,7 +158,34 @@ class ConfigLoaderTest {
         assertThat(load("- a list\n").problems()).singleElement()
                 .satisfies(p -> assertThat(p.message()).startsWith("must be a mapping"));
         assertThat(ConfigLoader.load(dir.resolve("nope.yaml")).problems()).singleElement()
-                .satisfies(p -> assertThat(p.toString()).endsWith("nope.yaml:0: no such file"));
+                .satisfies(p -> assertThat(p.toString()).endsWith("nope.yaml: no such file"));
+    }
+
+    @Test
+    void aFileTooLargeALineTooLongAndAFileThatIsNotOneAreRefusedNamingTheLimit() throws IOException {
+        Path big = dir.resolve("big.yaml");
+        Files.writeString(big, "# " + "x".repeat(InputFile.YAML_LIMIT_BYTES) + "\n");
+        assertThat(ConfigLoader.load(big).problems()).singleElement().asString()
+                .isEqualTo(big + ": is 1.0 MiB, more than the 1 MiB a YAML file may have");
+        Path longLine = dir.resolve("long.yaml");
+        Files.writeString(longLine, "levels: [1200]\n# " + "x".repeat(InputFile.YAML_LINE_LIMIT_BYTES) + "\n");
+        assertThat(ConfigLoader.load(longLine).problems()).singleElement().asString()
+                .isEqualTo(longLine + ": line 2 is longer than the 64 KiB a line of a YAML file may have");
+        assertThat(ConfigLoader.load(dir).problems()).singleElement().asString().isEqualTo(dir + ": is a directory, not a file");
+        assertThat(ConfigLoader.load(Path.of("/dev/zero")).problems()).singleElement().asString()
+                .isEqualTo("/dev/zero: is a character device, not a regular file");
+        Path latin1 = Files.write(dir.resolve("latin1.yaml"), new byte[] {'a', ':', ' ', (byte) 0xe9, '\n'});
+        assertThat(ConfigLoader.load(latin1).problems()).singleElement().asString()
+                .isEqualTo(latin1 + ": is not UTF-8 text (line 1, byte 4)");
+    }
+
+    @Test
+    void oneLevelIsAValidConfigAndTheNecksDefaultCapCapsNothingThen() throws IOException {
+        ConfigLoader.Result r = load("levels: [1200]\n");
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.config().zones().find("neck").orElseThrow().allows(1)).isTrue();
+        assertThat(load("levels: [1200]\nzones:\n  neck:\n    max_level: 2\n").problems()).singleElement().asString()
+                .endsWith(":4: zones.neck.max_level: 2 is outside 1..1");
     }
 
     @Test

@@ -5,7 +5,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Path;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -64,8 +64,8 @@ public final class RunPlot {
     private RunPlot() {
     }
 
-    /** Writes the plot of {@code run} to {@code png}. */
-    public static void write(Path png, String title, RunRecord run, List<Marker> markers, List<Reference> temperatureLines,
+    /** Writes the plot of {@code run}, a PNG, to {@code png} (which stays open). */
+    public static void write(OutputStream png, String title, RunRecord run, List<Marker> markers, List<Reference> temperatureLines,
                              double topPpm) throws IOException {
         System.setProperty("java.awt.headless", "true");
         int[] idx = downsample(run.size());
@@ -80,7 +80,10 @@ public final class RunPlot {
         g.drawImage(speed, 0, 0, null);
         g.drawImage(lower, 0, SPEED_HEIGHT, null);
         g.dispose();
-        ImageIO.write(image, "png", png.toFile());
+        // ImageIO.write(image, "png", File) deletes whatever is at the path first: the caller owns the file
+        if (!ImageIO.write(image, "png", png)) {
+            throw new IOException("no PNG writer in this Java runtime");
+        }
     }
 
     private static XYChart speedChart(String title, RunRecord run, int[] idx, double[] t, List<Marker> markers,
