@@ -21,8 +21,9 @@ interface BoardUnderTest extends AutoCloseable {
     /** Its inputs, set from outside, when the suite can reach them (emulated boards). */
     Optional<Injector> injector();
 
+    /** Disconnects and, for an emulated board, powers it off. */
     @Override
-    void close() throws Exception;
+    void close();
 
     /** The hardware around a board, as the suite can act on it. */
     interface Injector {

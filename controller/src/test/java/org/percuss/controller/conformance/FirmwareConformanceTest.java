@@ -41,7 +41,7 @@ class FirmwareConformanceTest extends BoardConformanceTest {
             }
 
             @Override
-            public void close() throws InterruptedException {
+            public void close() {
                 link.close();
                 uno.close();
             }

@@ -41,9 +41,13 @@ class JavaBoardConformanceTest extends BoardConformanceTest {
             }
 
             @Override
-            public void close() throws InterruptedException {
+            public void close() {
                 runner.stop();
-                thread.join(2000);
+                try {
+                    thread.join(2000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
                 cable[1].close();
             }
         };
