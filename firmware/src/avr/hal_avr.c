@@ -238,15 +238,12 @@ static volatile uint8_t rx_buf[RX_SIZE];
 static volatile uint8_t rx_head, rx_tail;
 static volatile uint8_t tx_buf[TX_SIZE];
 static volatile uint8_t tx_head, tx_tail;
-static volatile uint16_t rx_overruns;
 
 ISR(USART_RX_vect)
 {
     uint8_t b = UDR0;
     uint8_t next = (uint8_t)((rx_head + 1u) & (RX_SIZE - 1u));
-    if (next == rx_tail) {
-        rx_overruns++; /* the decoder will drop the frame it spoils */
-    } else {
+    if (next != rx_tail) { /* when full the byte is lost, and the decoder drops its frame */
         rx_buf[rx_head] = b;
         rx_head = next;
     }
