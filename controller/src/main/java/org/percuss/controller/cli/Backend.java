@@ -62,7 +62,7 @@ final class Backend implements AutoCloseable {
                         new RealTimeDriver(Ticker.system(), tickPeriod), true);
             }
             case GPIO -> {
-                PercussionDevice device = PiGpio.open(rig, Ticker.system());
+                PercussionDevice device = PiGpio.open(rig, Scheduler.system());
                 yield new Backend(device, device, Ticker.system(), new RealTimeDriver(Ticker.system(), tickPeriod), true);
             }
         };

@@ -13,7 +13,6 @@ import org.percuss.device.serial.JSerialCommLink;
 import org.percuss.device.time.Ticker;
 import org.percuss.simulator.board.BoardRunner;
 import org.percuss.simulator.board.SimulatedBoard;
-import org.percuss.simulator.board.SimulatedDevice;
 import org.percuss.simulator.board.SimulatedGun;
 import org.percuss.simulator.clock.VirtualClock;
 import picocli.CommandLine.Command;
@@ -105,8 +104,7 @@ final class BoardCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         VirtualClock clock = new VirtualClock();
-        SimulatedDevice gun = SimulatedGun.create(clock).device();
-        SimulatedBoard board = gun.board();
+        SimulatedBoard board = SimulatedGun.create(clock).board();
         JSerialCommLink link = JSerialCommLink.open(port, baud);
         BoardRunner runner = new BoardRunner(link, clock, board, Ticker.system());
         for (ScheduledFault f : faults) {

@@ -11,8 +11,11 @@ import org.percuss.controller.config.PercussConfig;
 import org.percuss.controller.config.YamlReader;
 import org.percuss.controller.files.FileProblem;
 import org.percuss.controller.files.OutputFile;
+import org.percuss.controller.scenario.ScenarioReader;
+import org.percuss.controller.scenario.ScenarioRunner;
 import org.percuss.controller.text.Echo;
 import org.percuss.device.time.Ticker;
+import org.percuss.simulator.board.Transport;
 import org.percuss.simulator.scenario.Outcome;
 import org.percuss.simulator.scenario.RunPlot;
 import org.percuss.simulator.scenario.Scenario;
@@ -54,6 +57,12 @@ final class SimulateCommand implements Callable<Integer> {
             description = "A configuration file: its levels, safety thresholds and zones apply.")
     private Path configFile;
 
+    @Option(names = "--transport", paramLabel = "direct|serial|gpio", converter = TransportConverter.class,
+            description = "How the controller reaches the simulated gun: direct (the simulated board, in process), serial "
+                    + "(the real serial driver over a simulated 115200-baud wire) or gpio (the real Raspberry Pi driver on "
+                    + "mock pins). Default: the file's transport, else direct.")
+    private Transport transport;
+
     @Option(names = "--plot", paramLabel = "FILE.png",
             description = "Draw speeds, current, temperature, states and faults (with several: FILE-<scenario>.png).")
     private Path plot;
@@ -72,7 +81,8 @@ final class SimulateCommand implements Callable<Integer> {
             ScenarioReader.Result r = ScenarioReader.read(file, config);
             problems.addAll(r.problems());
             if (r.ok()) {
-                scenarios.add(seed == null ? r.scenario() : r.scenario().withSeed(seed));
+                Scenario s = seed == null ? r.scenario() : r.scenario().withSeed(seed);
+                scenarios.add(transport == null ? s : s.withTransport(transport));
             }
         }
         if (!problems.isEmpty()) {
@@ -112,7 +122,7 @@ final class SimulateCommand implements Callable<Integer> {
                 }
             }
             try (TraceOutput t = traceOutput) {
-                result = ScenarioRunner.run(s, config, t == null ? null : t.writer());
+                result = ScenarioRunner.run(s, config, t == null ? null : t.writer()::row);
                 if (t != null) {
                     try {
                         t.finish();
@@ -133,7 +143,13 @@ final class SimulateCommand implements Callable<Integer> {
                     failures.add(e);
                 }
             }
-            out.printf(Locale.ROOT, "  simulated %.1f s in %.2f s%n", result.simulatedNanos() / 1e9, result.wallNanos() / 1e9);
+            long notApplicable = result.outcomes().stream().filter(o -> !o.applicable()).count();
+            if (notApplicable > 0) {
+                out.printf(Locale.ROOT, "  %d of %d expectations not applicable on %s (counted apart, not passed)%n",
+                        notApplicable, s.expectations().size(), s.transport().key());
+            }
+            out.printf(Locale.ROOT, "  simulated %.1f s in %.2f s (%s)%n", result.simulatedNanos() / 1e9,
+                    result.wallNanos() / 1e9, s.transport().key());
             out.flush();
             allPassed &= result.passed();
         }

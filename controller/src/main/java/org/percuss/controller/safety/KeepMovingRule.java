@@ -4,6 +4,7 @@ import org.percuss.controller.config.DwellLimits;
 import org.percuss.device.api.Capability;
 import org.percuss.device.api.Input;
 import org.percuss.device.api.Telemetry;
+import org.percuss.device.guard.Persistence;
 
 /**
  * DESIGN.md rule 5, keep it moving: with a motion sensor, a gun held still on one spot while the

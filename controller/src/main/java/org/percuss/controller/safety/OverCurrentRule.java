@@ -5,6 +5,7 @@ import org.percuss.controller.config.CurrentLimits;
 import org.percuss.device.api.Capability;
 import org.percuss.device.api.Fault;
 import org.percuss.device.api.Telemetry;
+import org.percuss.device.guard.Persistence;
 
 /**
  * DESIGN.md rule 6: current above the trip limit (4.0 A) for the trip time (100 ms) trips

@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.percuss.controller.config.CurrentLimits;
 import org.percuss.device.api.Capability;
 import org.percuss.device.api.Telemetry;
+import org.percuss.device.guard.Persistence;
 
 /**
  * DESIGN.md rule 6, gentle pressure: current above the derate limit (3.0 A) for the derate time

@@ -4,6 +4,7 @@ import java.util.Locale;
 import org.percuss.controller.config.StallLimits;
 import org.percuss.device.api.Fault;
 import org.percuss.device.api.Telemetry;
+import org.percuss.device.guard.Persistence;
 
 /**
  * DESIGN.md rule 6: a stalled rotor is a fault. While the motor is meant to turn and a speed was

@@ -5,6 +5,7 @@ import org.percuss.controller.config.SupplyLimits;
 import org.percuss.device.api.Capability;
 import org.percuss.device.api.Fault;
 import org.percuss.device.api.Telemetry;
+import org.percuss.device.guard.Persistence;
 
 /**
  * DESIGN.md rule 8: a supply below 12.8 V (3.2 V a cell) trips UNDER_VOLTAGE, protecting the pack

@@ -9,9 +9,14 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every example scenario runs, through the command line, and every expectation in it holds. */
+/**
+ * Every example scenario runs through the command line on every transport (the simulated board
+ * directly, the real serial driver over a simulated wire, the real Pi driver on mock pins), and
+ * every expectation in it holds, or is reported as not applicable on that transport with its reason.
+ */
 class ExampleScenariosTest {
 
     private static final Path EXAMPLES = Path.of("..", "examples", "scenarios");
@@ -22,13 +27,33 @@ class ExampleScenariosTest {
         }
     }
 
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("examples")
-    void everyExpectationHolds(Path file) {
-        CliRun run = CliRun.of("simulate", file.toString());
+    static Stream<Arguments> examplesOnEveryTransport() throws IOException {
+        return examples().flatMap(f -> Stream.of("direct", "serial", "gpio").map(t -> Arguments.of(f, t)));
+    }
+
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("examplesOnEveryTransport")
+    void everyExpectationHoldsOrSaysWhyItDoesNotApply(Path file, String transport) {
+        CliRun run = CliRun.of("simulate", "--transport", transport, file.toString());
         assertThat(run.out()).as(run.out()).doesNotContain("FAIL");
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("PASS").containsPattern("simulated [0-9.]+ s in [0-9.]+ s");
+        assertThat(run.out()).containsPattern("simulated [0-9.]+ s in [0-9.]+ s \\(" + transport + "\\)");
+        assertThat(run.out().lines().filter(l -> l.startsWith("  n/a ")))
+                .allSatisfy(l -> assertThat(l).startsWith("  n/a   n/a on " + transport + ": "));
+        if (transport.equals("direct")) {
+            assertThat(run.out()).as("the simulated board senses everything").contains("PASS").doesNotContain("n/a");
+        }
+    }
+
+    @Test
+    void theGpioTransportJudgesTheRulesItsSensorsAllowAndSaysWhichItCannot() {
+        CliRun stall = CliRun.of("simulate", "--transport", "gpio", EXAMPLES.resolve("tachometer-loss.yaml").toString());
+        assertThat(stall.out()).doesNotContain("n/a").contains("PASS");
+        CliRun heat = CliRun.of("simulate", "--transport", "gpio", EXAMPLES.resolve("thermal-runaway.yaml").toString());
+        assertThat(heat.out()).contains("n/a   n/a on gpio: the scenario needs temperature, which gpio does not have")
+                .containsPattern("\\d+ of \\d+ expectations not applicable on gpio");
+        CliRun link = CliRun.of("simulate", "--transport", "gpio", EXAMPLES.resolve("link-drop.yaml").toString());
+        assertThat(link.out()).contains("n/a on gpio: cannot inject link-drop (no link");
     }
 
     @Test

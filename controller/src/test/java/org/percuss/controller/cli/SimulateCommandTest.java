@@ -62,7 +62,7 @@ class SimulateCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.err().lines()).containsExactlyInAnyOrder(
-                f + ":4: speed: unknown key (known keys here: description, expect, gun, invariants, name, run_for, seed, session, steps)",
+                f + ":4: speed: unknown key (known keys here: description, expect, gun, invariants, name, needs, run_for, seed, session, steps, transport)",
                 f + ":2: session.level: 9 is outside 1..5",
                 f + ":3: session.limit: '20x' is not a duration; write it like 20s, 5m or 1m30s",
                 f + ":6: steps[0].inject: 'gremlins' is not an injectable fault (stall, over-current, thermal-runaway,"
@@ -135,5 +135,29 @@ class SimulateCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().strip()).isEqualTo(f + ":1: session.level: level 1 (900 ppm) is outside the simulated gun's"
                 + " 1000..3500 ppm (usable levels 2..3)");
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"direct", "serial", "gpio"})
+    void theSameSeedGivesAByteIdenticalTraceOnEveryTransport(String transport) throws IOException {
+        Path scenario = Path.of("..", "examples", "scenarios", "noisy-sensor.yaml");
+        Path a = dir.resolve("a.csv");
+        Path b = dir.resolve("b.csv");
+        assertThat(CliRun.of("simulate", "--transport", transport, "--trace", a.toString(), scenario.toString()).exitCode())
+                .isZero();
+        assertThat(CliRun.of("simulate", "--transport", transport, "--trace", b.toString(), scenario.toString()).exitCode())
+                .isZero();
+        assertThat(Files.readAllBytes(a)).isEqualTo(Files.readAllBytes(b));
+        CliRun other = CliRun.of("simulate", "--transport", transport, "--seed", "7", "--trace", b.toString(),
+                scenario.toString());
+        assertThat(other.exitCode()).isZero();
+        assertThat(Files.readAllBytes(a)).as("another seed, another run").isNotEqualTo(Files.readAllBytes(b));
+    }
+
+    @Test
+    void anUnknownTransportIsRefusedNamingTheChoices() throws IOException {
+        CliRun run = CliRun.of("simulate", "--transport", "usb", file("ok.yaml", SHORT).toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains("--transport").contains("must be one of direct, serial, gpio, got 'usb'");
     }
 }

@@ -2,15 +2,6 @@ package org.percuss.controller.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.pi4j.Pi4J;
-import com.pi4j.context.Context;
-import com.pi4j.io.gpio.digital.DigitalState;
-import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInput;
-import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalInputProvider;
-import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutput;
-import com.pi4j.plugin.mock.provider.gpio.digital.MockDigitalOutputProvider;
-import com.pi4j.plugin.mock.provider.pwm.MockPwm;
-import com.pi4j.plugin.mock.provider.pwm.MockPwmProvider;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,56 +10,50 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.percuss.controller.config.PercussConfig;
 import org.percuss.device.api.Fault;
-import org.percuss.device.gpio.GpioDevice;
-import org.percuss.device.gpio.GpioRig;
+import org.percuss.device.api.Input;
+import org.percuss.device.gpio.VirtualPi;
+import org.percuss.simulator.board.SimulatedGun;
+import org.percuss.simulator.board.Transport;
 import org.percuss.simulator.clock.VirtualClock;
+import org.percuss.simulator.fault.InjectedFault;
+import org.percuss.simulator.physics.PhysicsParameters;
+import org.percuss.simulator.rig.SimulatedRig;
 
 /**
- * The real control loop driving the Raspberry Pi rig on Pi4J's mock pins, everything on one
- * virtual clock: a motor at 90 % of its unloaded speed turns the tachometer pin, the rig samples
- * every 20 ms, the loop ticks every 10 ms. The safety rules hold through the rig as through a board.
+ * The real control loop driving the Raspberry Pi rig on Pi4J's mock pins around the simulator's
+ * motor physics, everything on one virtual clock: the rig samples every 20 ms, the loop ticks every
+ * 10 ms. The safety rules hold through the rig as through a board.
  */
 class GpioRigLoopTest {
 
-    private static final GpioRig RIG = GpioRig.DEFAULT;
-
     /** One control tick as seen on the pins. */
-    private record Tick(double t, LoopState state, int commandedPpm, int duty, int measuredPpm) {
+    private record Tick(double t, LoopState state, int commandedPpm, double duty, int measuredPpm) {
     }
 
     private final VirtualClock clock = new VirtualClock();
-    private final Context pi4j = Pi4J.newContextBuilder()
-            .add(MockPwmProvider.newInstance(), MockDigitalInputProvider.newInstance(), MockDigitalOutputProvider.newInstance())
-            .build();
     private final List<Tick> ticks = new ArrayList<>();
-    private GpioDevice device;
+    private SimulatedGun gun;
+    private VirtualPi pi;
     private ControlLoop loop;
-    private boolean tachConnected = true;
-    private double speedPpm;
-    private double revolutions;
 
     @BeforeEach
     void wire() {
-        device = GpioDevice.onContext(pi4j, RIG, clock);
-        for (String button : List.of("percuss-power", "percuss-plus", "percuss-minus")) {
-            pi4j.io(button, MockDigitalInput.class).mockState(DigitalState.HIGH); // released: pulled up
-        }
-        device.sample();
-        clock.scheduleAtFixedRate(Duration.ofMillis(1), Duration.ofMillis(1), this::turnMotor);
-        clock.scheduleAtFixedRate(Duration.ofMillis(20), Duration.ofMillis(20), device::sample);
-        loop = ControlLoop.create(device, PercussConfig.DEFAULT.withSessionLimit(Duration.ofSeconds(40)), clock,
+        gun = SimulatedGun.create(clock, PhysicsParameters.DEFAULT, 1, Transport.GPIO, Duration.ofMillis(10));
+        gun.plant().setPressure(15);
+        pi = ((SimulatedRig) gun.hardware()).pi();
+        loop = ControlLoop.create(gun.device(), PercussConfig.DEFAULT.withSessionLimit(Duration.ofSeconds(40)), clock,
                 LoopListener.NONE);
         clock.scheduleAtFixedRate(Duration.ZERO, Duration.ofMillis(10), () -> {
             loop.tick();
-            ticks.add(new Tick(clock.nanos() / 1e9, loop.state(), loop.commandedPpm(), duty(),
-                    device.telemetry().measuredPpm()));
+            ticks.add(new Tick(clock.nanos() / 1e9, loop.state(), loop.commandedPpm(), pi.duty(),
+                    gun.device().telemetry().measuredPpm()));
         });
         loop.selectLevel(3);
     }
 
     @AfterEach
     void close() {
-        device.close();
+        gun.device().close();
     }
 
     @Test
@@ -77,7 +62,7 @@ class GpioRigLoopTest {
         clock.advance(Duration.ofSeconds(41));
         Tick first = ticks.stream().filter(k -> k.commandedPpm() > 0).findFirst().orElseThrow();
         assertThat(first.commandedPpm()).isEqualTo(1200);
-        assertThat(first.duty()).isEqualTo(33); // 1200 of 3600 ppm at full duty
+        assertThat(first.duty()).isCloseTo(1200.0 / pi.rig().fullDutyPpm(), org.assertj.core.data.Offset.offset(0.006));
         assertThat(ticks.stream().filter(k -> k.t() < first.t() + 10).mapToInt(Tick::commandedPpm).max().orElseThrow())
                 .isEqualTo(1200);
         for (int i = 1; i < ticks.size(); i++) {
@@ -86,11 +71,11 @@ class GpioRigLoopTest {
         Tick at30 = ticks.stream().filter(k -> k.t() >= 30).findFirst().orElseThrow();
         assertThat(at30.state()).isEqualTo(LoopState.RUNNING);
         assertThat(at30.commandedPpm()).isEqualTo(2200);
-        // the rig's regulator makes up for the 10 % load: the tachometer reads the level
+        // the rig's regulator makes up for the load: the tachometer reads the level
         assertThat(at30.measuredPpm()).isBetween(2150, 2250);
         assertThat(loop.state()).isEqualTo(LoopState.FINISHED);
-        assertThat(duty()).isZero();
-        assertThat(pi4j.io("percuss-enable", MockDigitalOutput.class).state()).isEqualTo(DigitalState.LOW);
+        assertThat(pi.duty()).isZero();
+        assertThat(pi.enabled()).isFalse();
     }
 
     @Test
@@ -98,13 +83,13 @@ class GpioRigLoopTest {
         loop.start();
         clock.advance(Duration.ofSeconds(12)); // ramping
         assertThat(loop.state()).isEqualTo(LoopState.RAMPING);
-        assertThat(duty()).isPositive();
-        estop(true);
-        assertThat(duty()).isZero(); // the switch's edge, before any tick
+        assertThat(pi.duty()).isPositive();
+        gun.hardware().setInput(Input.EMERGENCY_STOP, true);
+        assertThat(pi.duty()).isZero(); // the switch's edge, before any tick
         clock.advance(Duration.ofMillis(30));
         assertThat(loop.state()).isEqualTo(LoopState.EMERGENCY_STOP);
         assertThat(loop.commandedPpm()).isZero();
-        estop(false);
+        gun.hardware().setInput(Input.EMERGENCY_STOP, false);
         clock.advance(Duration.ofSeconds(5));
         assertThat(ticks.subList(ticks.size() - 500, ticks.size())).allSatisfy(k -> {
             assertThat(k.commandedPpm()).isZero();
@@ -123,33 +108,11 @@ class GpioRigLoopTest {
     void aCutTachometerWireTripsTheStallRuleAndStopsTheMotor() {
         loop.start();
         clock.advance(Duration.ofSeconds(20));
-        assertThat(duty()).isPositive();
-        tachConnected = false;
+        assertThat(pi.duty()).isPositive();
+        gun.faults().inject(InjectedFault.TACHOMETER_LOSS);
         clock.advance(Duration.ofSeconds(1));
         assertThat(loop.state()).isEqualTo(LoopState.FAULT);
         assertThat(loop.latchedFaultBits() & Fault.STALL.mask()).isNotZero();
-        assertThat(duty()).isZero();
-    }
-
-    private int duty() {
-        MockPwm pwm = pi4j.io("percuss-pwm", MockPwm.class);
-        return pwm.isOn() ? pwm.dutyCycle() : 0;
-    }
-
-    private void estop(boolean pressed) {
-        pi4j.io("percuss-estop", MockDigitalInput.class).mockState(pressed ? DigitalState.HIGH : DigitalState.LOW);
-    }
-
-    /** 1 ms of a motor at 90 % of {@code fullDutyPpm * duty} with a 100 ms time constant. */
-    private void turnMotor() {
-        double goal = 0.9 * RIG.fullDutyPpm() * duty() / 100.0;
-        speedPpm += (goal - speedPpm) * 0.01;
-        double before = revolutions;
-        revolutions += speedPpm / 60_000.0 * RIG.tachPulsesPerRevolution();
-        if (tachConnected && Math.floor(revolutions) > Math.floor(before)) {
-            MockDigitalInput tach = pi4j.io("percuss-tach", MockDigitalInput.class);
-            tach.mockState(DigitalState.HIGH);
-            tach.mockState(DigitalState.LOW);
-        }
+        assertThat(pi.duty()).isZero();
     }
 }

@@ -42,7 +42,7 @@ final class LoopHarness {
 
     LoopHarness(PercussConfig config, PhysicsParameters physics) {
         gun = SimulatedGun.create(clock, physics, SimulatedGun.DEFAULT_SEED);
-        device = gun.device();
+        device = (SimulatedDevice) gun.device();
         board = device.board();
         loop = ControlLoop.create(device, config, clock, new LoopListener() {
             @Override

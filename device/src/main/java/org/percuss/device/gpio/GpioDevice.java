@@ -7,10 +7,8 @@ import com.pi4j.io.gpio.digital.DigitalState;
 import com.pi4j.io.gpio.digital.PullResistance;
 import com.pi4j.io.pwm.Pwm;
 import com.pi4j.io.pwm.PwmType;
+import java.time.Duration;
 import java.util.EnumSet;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.percuss.device.api.Capabilities;
 import org.percuss.device.api.Capability;
 import org.percuss.device.api.ClearStatus;
@@ -21,7 +19,9 @@ import org.percuss.device.api.Input;
 import org.percuss.device.api.Inputs;
 import org.percuss.device.api.PercussionDevice;
 import org.percuss.device.api.Telemetry;
-import org.percuss.device.time.Ticker;
+import org.percuss.device.guard.BoardGuard;
+import org.percuss.device.guard.CommandOutcome;
+import org.percuss.device.time.Scheduler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,23 +29,26 @@ import org.slf4j.LoggerFactory;
  * A Raspberry Pi rig as a {@link PercussionDevice}: hardware PWM into a motor driver, a
  * tachometer, buttons, an emergency-stop input, an enable line and a heartbeat, through Pi4J.
  *
- * <p>It does on the Pi what a board does behind PROTOCOL.md, so the controller drives both alike:
+ * <p>It does on the Pi what a board does behind PROTOCOL.md, with the same {@link BoardGuard}
+ * (fault latch, refusals, watchdog), so the controller drives both alike:
  * <ul>
- *   <li>A sampler, every {@link GpioRig#samplePeriodMillis()}, reads the tachometer and the inputs,
- *       regulates the duty ({@link DutyRegulator}) and publishes a {@link Telemetry}.</li>
+ *   <li>A sampler on the {@link Scheduler}, every {@link GpioRig#samplePeriodMillis()}, reads the
+ *       tachometer and the inputs, checks the watchdog, regulates the duty ({@link DutyRegulator})
+ *       and publishes a {@link Telemetry}. On a real Pi the scheduler is the wall clock's; in tests
+ *       and simulations it is a virtual clock, and the pins are Pi4J's mock ({@link VirtualPi}).</li>
  *   <li>The emergency-stop input cuts the PWM and the enable line from Pi4J's event thread the
- *       moment its edge arrives, and latches {@link Fault#EMERGENCY_STOP}; the sampler latches it
- *       too, should an edge be missed.</li>
- *   <li>Watchdog: when the control loop has not commanded the running motor for
- *       {@link GpioRig#watchdogMillis()}, the sampler stops it and latches {@link Fault#COMM_TIMEOUT}.
+ *       moment its edge arrives, and latches {@link Fault#EMERGENCY_STOP} as a condition present
+ *       while the input is active; the sampler sees it too, should an edge be missed.</li>
+ *   <li>Watchdog: armed by the control loop's first command; when the loop has not commanded for
+ *       {@link GpioRig#watchdogMillis()}, the motor stops and {@link Fault#COMM_TIMEOUT} latches.
  *       The heartbeat output toggles on every sample only while the loop is alive, so an external
  *       watchdog can cut the enable line when the whole Pi hangs.</li>
- *   <li>A latched fault keeps the motor stopped until {@link #requestClearFaults()} succeeds (it does not
- *       while the emergency-stop input is still active) and a new speed is commanded. A speed
- *       outside the rig's range is refused and the motor stopped, as a board answers NACK.</li>
+ *   <li>A latched fault keeps the motor stopped until a clear succeeds (not while the e-stop input
+ *       is active) and a new speed is commanded. A speed outside the rig's range, or any speed
+ *       while a fault is latched, is refused and the motor stopped.</li>
  * </ul>
  * The rig has no current, temperature, voltage or motion sensing: those fields are 0 and their
- * capabilities absent. Thread-safe: one lock guards the outputs.
+ * capabilities absent. Thread-safe: one lock guards the outputs and the guard.
  */
 public final class GpioDevice implements PercussionDevice {
 
@@ -53,10 +56,10 @@ public final class GpioDevice implements PercussionDevice {
 
     private final Context pi4j;
     private final GpioRig rig;
-    private final Ticker ticker;
+    private final Scheduler scheduler;
     private final Capabilities capabilities;
+    private final BoardGuard guard;
     private final Pwm pwm;
-    private final DigitalInput tachInput;
     private final DigitalInput emergencyStop;
     private final DigitalInput power;
     private final DigitalInput plus;
@@ -67,10 +70,10 @@ public final class GpioDevice implements PercussionDevice {
     private final DutyRegulator regulator;
     private final long openedNanos;
     private final Object lock = new Object();
+    private final Scheduler.Cancellable sampler;
 
-    private int targetPpm;
+    private int runningPpm;
     private int duty;
-    private int faultBits;
     private long lastCommandNanos;
     private long lastSampleNanos;
     private boolean beat;
@@ -78,80 +81,63 @@ public final class GpioDevice implements PercussionDevice {
     private long refusals;
     private ClearStatus clearStatus = ClearStatus.NONE;
     private volatile Telemetry telemetry;
-    private ScheduledExecutorService sampler;
 
     /**
-     * Claims the rig's pins on {@code pi4j} and takes a first sample; nothing samples after that
-     * until {@link #startSampling()} (tests call {@link #sample()} themselves on their own clock).
-     * The motor is stopped and the enable line low.
+     * Claims the rig's pins on {@code pi4j}, takes a first sample and samples on {@code scheduler}
+     * from then on, until {@link #close()}. The motor is stopped and the enable line low.
      */
-    GpioDevice(Context pi4j, GpioRig rig, Ticker ticker) {
+    GpioDevice(Context pi4j, GpioRig rig, Scheduler scheduler) {
         this.pi4j = pi4j;
         this.rig = rig;
-        this.ticker = ticker;
+        this.scheduler = scheduler;
         this.capabilities = new Capabilities(rig.minPpm(), rig.maxPpm(),
                 rig.hasButtons() ? EnumSet.of(Capability.BUTTONS) : EnumSet.noneOf(Capability.class),
                 rig.watchdogMillis(), rig.samplePeriodMillis());
+        this.guard = new BoardGuard(rig.minPpm(), rig.maxPpm(), rig.watchdogMillis() * 1_000_000L);
         this.tachometer = new Tachometer(rig.tachPulsesPerRevolution());
         this.regulator = new DutyRegulator(rig.fullDutyPpm());
-        this.pwm = pi4j.create(Pwm.newConfigBuilder(pi4j).id("percuss-pwm").name("motor PWM").address(rig.pwmChannel())
+        this.pwm = pi4j.create(Pwm.newConfigBuilder(pi4j).id(PinIds.PWM).name("motor PWM").address(rig.pwmChannel())
                 .pwmType(PwmType.HARDWARE).frequency(rig.pwmFrequencyHz()).initial(0).shutdown(0).build());
-        this.enable = rig.enablePin() == GpioRig.NO_PIN ? null : output("percuss-enable", "motor enable", rig.enablePin());
-        this.heartbeat = rig.heartbeatPin() == GpioRig.NO_PIN ? null
-                : output("percuss-heartbeat", "heartbeat", rig.heartbeatPin());
-        this.tachInput = input("percuss-tach", "tachometer", rig.tachPin(), PullResistance.PULL_UP);
-        this.emergencyStop = input("percuss-estop", "emergency stop", rig.emergencyStopPin(),
+        this.enable = rig.enablePin() == GpioRig.NO_PIN ? null : output(PinIds.ENABLE, "motor enable", rig.enablePin());
+        this.heartbeat = rig.heartbeatPin() == GpioRig.NO_PIN ? null : output(PinIds.HEARTBEAT, "heartbeat", rig.heartbeatPin());
+        DigitalInput tachInput = input(PinIds.TACH, "tachometer", rig.tachPin(), PullResistance.PULL_UP);
+        this.emergencyStop = input(PinIds.ESTOP, "emergency stop", rig.emergencyStopPin(),
                 rig.emergencyStopActiveHigh() ? PullResistance.PULL_UP : PullResistance.PULL_DOWN);
-        this.power = rig.hasButtons() ? input("percuss-power", "power button", rig.powerButtonPin(), PullResistance.PULL_UP) : null;
-        this.plus = rig.hasButtons() ? input("percuss-plus", "plus button", rig.plusButtonPin(), PullResistance.PULL_UP) : null;
-        this.minus = rig.hasButtons() ? input("percuss-minus", "minus button", rig.minusButtonPin(), PullResistance.PULL_UP) : null;
+        this.power = rig.hasButtons() ? input(PinIds.POWER, "power button", rig.powerButtonPin(), PullResistance.PULL_UP) : null;
+        this.plus = rig.hasButtons() ? input(PinIds.PLUS, "plus button", rig.plusButtonPin(), PullResistance.PULL_UP) : null;
+        this.minus = rig.hasButtons() ? input(PinIds.MINUS, "minus button", rig.minusButtonPin(), PullResistance.PULL_UP) : null;
         tachInput.addListener(e -> {
             if (e.state() == DigitalState.HIGH) {
-                tachometer.edge(ticker.nanos());
+                tachometer.edge(scheduler.nanos());
             }
         });
         emergencyStop.addListener(e -> {
-            if (emergencyStopActive(e.state())) {
-                synchronized (lock) {
-                    latch(Fault.EMERGENCY_STOP, "the emergency-stop input went active");
+            synchronized (lock) {
+                boolean active = emergencyStopActive(e.state());
+                guard.setCondition(Fault.EMERGENCY_STOP, active);
+                if (active) {
+                    LOG.warn("gpio: the emergency-stop input went active: motor stopped, emergency stop latched");
+                    apply();
                 }
             }
         });
-        this.openedNanos = ticker.nanos();
-        this.lastCommandNanos = openedNanos;
+        this.openedNanos = scheduler.nanos();
         this.lastSampleNanos = openedNanos;
         synchronized (lock) {
             motorOff();
         }
         sample();
+        Duration period = Duration.ofMillis(rig.samplePeriodMillis());
+        this.sampler = scheduler.scheduleAtFixedRate(period, period, this::sampleSafely);
     }
 
-    /**
-     * A rig on a Pi4J context you built (other plugins, or Pi4J's mock plugin), driven on your own
-     * clock: nothing samples until you call {@link #sample()}, which you do every
-     * {@link GpioRig#samplePeriodMillis()} (as the simulator's virtual clock can). On a real Pi use
-     * {@link PiGpio#open}, which samples on a thread.
-     */
-    public static GpioDevice onContext(Context pi4j, GpioRig rig, Ticker ticker) {
-        return new GpioDevice(pi4j, rig, ticker);
-    }
-
-    /** Samples every {@link GpioRig#samplePeriodMillis()} on a daemon thread, until {@link #close()}. */
-    void startSampling() {
-        sampler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "percuss-gpio-sampler");
-            t.setDaemon(true);
-            t.setPriority(Thread.MAX_PRIORITY);
-            return t;
-        });
-        sampler.scheduleAtFixedRate(() -> {
-            try {
-                sample();
-            } catch (RuntimeException e) {
-                LOG.error("gpio: sampling failed, stopping the motor: {}", e.toString());
-                stop();
-            }
-        }, rig.samplePeriodMillis(), rig.samplePeriodMillis(), TimeUnit.MILLISECONDS);
+    private void sampleSafely() {
+        try {
+            sample();
+        } catch (RuntimeException e) {
+            LOG.error("gpio: sampling failed, stopping the motor: {}", e.toString());
+            stop();
+        }
     }
 
     @Override
@@ -170,33 +156,41 @@ public final class GpioDevice implements PercussionDevice {
             if (closed) {
                 throw new DeviceException("gpio: the device is closed");
             }
-            lastCommandNanos = ticker.nanos();
-            if (ppm == targetPpm) {
-                return targetPpm;
+            long now = scheduler.nanos();
+            lastCommandNanos = now;
+            guard.hostPacket(now);
+            CommandOutcome outcome = guard.setSpeed(ppm);
+            if (outcome != CommandOutcome.ACCEPTED) {
+                refusals++;
+                LOG.warn("gpio: refused {} ppm: {}", ppm, outcome == CommandOutcome.OUT_OF_RANGE
+                        ? "outside the rig's " + rig.minPpm() + ".." + rig.maxPpm() + " ppm"
+                        : "a fault is latched (" + new FaultSet(guard.latched()).describe() + ")");
+                guard.stop();
             }
-            if (ppm == 0) {
-                motorOff();
-                return 0;
-            }
-            if (ppm < rig.minPpm() || ppm > rig.maxPpm()) {
-                refuse("gpio: refused " + ppm + " ppm: outside the rig's " + rig.minPpm() + ".." + rig.maxPpm() + " ppm");
-                return 0;
-            }
-            if (faultBits != 0) {
-                refuse("gpio: refused " + ppm + " ppm: a fault is latched (" + new FaultSet(faultBits).describe() + ")");
-                return 0;
-            }
-            // at once, not at the next sample: a decrease is immediate, and a start needs its duty
-            if (targetPpm == 0) {
-                regulator.reset();
-                setEnable(true);
-                targetPpm = ppm;
-                setDuty(regulator.feedforward(ppm));
-            } else {
-                targetPpm = ppm;
-                setDuty(regulator.update(ppm, tachometer.ppm(lastCommandNanos), 0));
-            }
-            return targetPpm;
+            apply();
+            return runningPpm;
+        }
+    }
+
+    /**
+     * Brings the outputs to the guard's target, at once rather than at the next sample: a decrease
+     * is immediate, and a start needs its duty. Holds the lock.
+     */
+    private void apply() {
+        int target = guard.target();
+        if (target == runningPpm) {
+            return;
+        }
+        if (target == 0) {
+            motorOff();
+        } else if (runningPpm == 0) {
+            regulator.reset();
+            setEnable(true);
+            runningPpm = target;
+            setDuty(regulator.feedforward(target));
+        } else {
+            runningPpm = target;
+            setDuty(regulator.update(target, tachometer.ppm(scheduler.nanos()), 0));
         }
     }
 
@@ -204,6 +198,7 @@ public final class GpioDevice implements PercussionDevice {
     public void stop() {
         synchronized (lock) {
             try {
+                guard.stop();
                 motorOff();
             } catch (RuntimeException e) {
                 LOG.error("gpio: could not stop the motor: {}", e.toString());
@@ -226,15 +221,15 @@ public final class GpioDevice implements PercussionDevice {
             if (closed) {
                 throw new DeviceException("gpio: the device is closed");
             }
-            if (emergencyStopActive(emergencyStop.state())) {
+            int was = guard.latched();
+            if (guard.clear()) {
+                if (was != 0) {
+                    LOG.info("gpio: cleared {}", new FaultSet(was).describe());
+                }
+                clearStatus = ClearStatus.PENDING;
+            } else {
                 clearStatus = ClearStatus.REFUSED;
-                return;
             }
-            if (faultBits != 0) {
-                LOG.info("gpio: cleared {}", new FaultSet(faultBits).describe());
-            }
-            faultBits = 0;
-            clearStatus = ClearStatus.PENDING;
         }
     }
 
@@ -254,30 +249,28 @@ public final class GpioDevice implements PercussionDevice {
 
     /**
      * One sample: the tachometer, the inputs, the watchdog, the regulator, the heartbeat, and a new
-     * {@link Telemetry}. Runs on the sampler thread, or on the caller's clock (see {@link #onContext}).
+     * {@link Telemetry}. Runs on the scheduler every sample period.
      */
-    public void sample() {
+    void sample() {
         synchronized (lock) {
             if (closed) {
                 return; // a sample racing close() must not touch released pins
             }
-            long now = ticker.nanos();
+            long now = scheduler.nanos();
             double dt = (now - lastSampleNanos) / 1e9;
             lastSampleNanos = now;
             int measured = tachometer.ppm(now);
             boolean estop = emergencyStopActive(emergencyStop.state());
-            if (estop && (faultBits & Fault.EMERGENCY_STOP.mask()) == 0) {
-                latch(Fault.EMERGENCY_STOP, "the emergency-stop input is active");
+            guard.setCondition(Fault.EMERGENCY_STOP, estop);
+            if (guard.checkWatchdog(now)) {
+                LOG.warn("gpio: no command for {} ms (watchdog {} ms): motor stopped, communication timeout latched",
+                        (now - lastCommandNanos) / 1_000_000L, rig.watchdogMillis());
             }
-            boolean fed = now - lastCommandNanos <= rig.watchdogMillis() * 1_000_000L;
-            if (targetPpm != 0 && !fed) {
-                latch(Fault.COMM_TIMEOUT, "no command for " + (now - lastCommandNanos) / 1_000_000L + " ms (watchdog "
-                        + rig.watchdogMillis() + " ms)");
+            apply();
+            if (runningPpm != 0) {
+                setDuty(regulator.update(runningPpm, measured, dt));
             }
-            if (targetPpm != 0) {
-                setDuty(regulator.update(targetPpm, measured, dt));
-            }
-            if (heartbeat != null && fed) {
+            if (heartbeat != null && guard.armed()) {
                 beat = !beat;
                 heartbeat.state(beat ? DigitalState.HIGH : DigitalState.LOW);
             }
@@ -287,7 +280,7 @@ public final class GpioDevice implements PercussionDevice {
                         .with(Input.PLUS_BUTTON, plus.state() == DigitalState.LOW)
                         .with(Input.MINUS_BUTTON, minus.state() == DigitalState.LOW);
             }
-            telemetry = new Telemetry(now, measured, 0, 0, 0, inputs, new FaultSet(faultBits),
+            telemetry = new Telemetry(now, measured, 0, 0, 0, inputs, new FaultSet(guard.latched()),
                     (now - openedNanos) / 1_000_000L);
             if (clearStatus == ClearStatus.PENDING) {
                 clearStatus = ClearStatus.CLEARED;
@@ -301,18 +294,12 @@ public final class GpioDevice implements PercussionDevice {
             if (closed) {
                 return;
             }
-            stop();
+            guard.stop();
+            motorOff();
             closed = true;
+            sampler.cancel();
             if (heartbeat != null) {
                 heartbeat.state(DigitalState.LOW);
-            }
-        }
-        if (sampler != null) {
-            sampler.shutdownNow();
-            try {
-                sampler.awaitTermination(1, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             }
         }
         try {
@@ -322,22 +309,8 @@ public final class GpioDevice implements PercussionDevice {
         }
     }
 
-    private void latch(Fault fault, String why) {
-        motorOff();
-        if ((faultBits & fault.mask()) == 0) {
-            LOG.warn("gpio: {}: motor stopped, {} latched", why, fault.description());
-        }
-        faultBits |= fault.mask();
-    }
-
-    private void refuse(String message) {
-        refusals++;
-        LOG.warn(message);
-        motorOff();
-    }
-
     private void motorOff() {
-        targetPpm = 0;
+        runningPpm = 0;
         setDuty(0);
         setEnable(false);
         regulator.reset();

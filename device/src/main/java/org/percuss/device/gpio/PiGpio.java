@@ -9,14 +9,14 @@ import com.pi4j.plugin.linuxfs.provider.pwm.LinuxFsPwmProvider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.percuss.device.api.DeviceException;
-import org.percuss.device.time.Ticker;
+import org.percuss.device.time.Scheduler;
 
 /**
  * Opens a {@link GpioDevice} on the Raspberry Pi this runs on: checks that the GPIO character
  * device and the hardware PWM are there (saying what to do when they are not), builds a Pi4J
  * context with exactly the providers it needs, registered by hand rather than found on the
  * classpath (gpiod for the pins, linuxfs for the PWM, on the PWM chip Pi4J names for this board:
- * pwmchip0 up to the Pi 4, the RP1's on a Pi 5), claims the pins and starts sampling. Every failure
+ * pwmchip0 up to the Pi 4, the RP1's on a Pi 5), claims the pins and samples on the wall clock's scheduler. Every failure
  * is a {@link DeviceException} whose message names what is missing; the motor never moves.
  */
 public final class PiGpio {
@@ -34,7 +34,7 @@ public final class PiGpio {
      *
      * @throws DeviceException when this is not a Pi with GPIO and hardware PWM, or a pin cannot be claimed
      */
-    public static GpioDevice open(GpioRig rig, Ticker ticker) {
+    public static GpioDevice open(GpioRig rig, Scheduler scheduler) {
         if (!Files.exists(GPIO_CHIP)) {
             throw noGpio(GPIO_CHIP);
         }
@@ -45,10 +45,10 @@ public final class PiGpio {
         } catch (RuntimeException | LinkageError e) {
             throw new DeviceException("gpio: cannot tell which board this is: " + rootCause(e), e);
         }
-        return open(rig, ticker, GPIO_CHIP, PWM_CLASS.resolve("pwmchip" + chip), chip);
+        return open(rig, scheduler, GPIO_CHIP, PWM_CLASS.resolve("pwmchip" + chip), chip);
     }
 
-    static GpioDevice open(GpioRig rig, Ticker ticker, Path gpioChip, Path pwmChip, int chip) {
+    static GpioDevice open(GpioRig rig, Scheduler scheduler, Path gpioChip, Path pwmChip, int chip) {
         if (!Files.exists(gpioChip)) {
             throw noGpio(gpioChip);
         }
@@ -64,9 +64,7 @@ public final class PiGpio {
             throw new DeviceException("gpio: Pi4J could not start: " + rootCause(e), e);
         }
         try {
-            GpioDevice device = new GpioDevice(pi4j, rig, ticker);
-            device.startSampling();
-            return device;
+            return new GpioDevice(pi4j, rig, scheduler);
         } catch (RuntimeException | LinkageError e) {
             try {
                 pi4j.shutdown();

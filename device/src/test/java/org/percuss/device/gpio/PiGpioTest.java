@@ -6,13 +6,13 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.percuss.device.api.DeviceException;
-import org.percuss.device.time.Ticker;
+import org.percuss.device.time.Scheduler;
 
 class PiGpioTest {
 
     @Test
     void withoutAGpioChipItSaysSoAndWhereToRunIt(@TempDir Path dir) {
-        assertThatThrownBy(() -> PiGpio.open(GpioRig.DEFAULT, Ticker.system(), dir.resolve("gpiochip0"), dir, 0))
+        assertThatThrownBy(() -> PiGpio.open(GpioRig.DEFAULT, Scheduler.system(), dir.resolve("gpiochip0"), dir, 0))
                 .isInstanceOf(DeviceException.class)
                 .hasMessageContaining("gpio: this machine has no GPIO")
                 .hasMessageContaining("gpiochip0 is missing")
@@ -21,7 +21,7 @@ class PiGpioTest {
 
     @Test
     void withoutHardwarePwmItNamesTheOverlayToAdd(@TempDir Path dir) {
-        assertThatThrownBy(() -> PiGpio.open(GpioRig.DEFAULT, Ticker.system(), dir, dir.resolve("pwmchip0"), 0))
+        assertThatThrownBy(() -> PiGpio.open(GpioRig.DEFAULT, Scheduler.system(), dir, dir.resolve("pwmchip0"), 0))
                 .isInstanceOf(DeviceException.class)
                 .hasMessageContaining("no hardware PWM")
                 .hasMessageContaining("dtoverlay=pwm,pin=18,func=2");

@@ -10,7 +10,11 @@ import org.percuss.device.api.FaultSet;
 import org.percuss.device.api.Input;
 import org.percuss.device.api.Inputs;
 import org.percuss.device.api.Telemetry;
+import org.percuss.device.guard.BoardGuard;
+import org.percuss.device.guard.CommandOutcome;
+import org.percuss.device.guard.Persistence;
 import org.percuss.simulator.clock.VirtualClock;
+import org.percuss.simulator.fault.Hardware;
 import org.percuss.simulator.physics.DcMotor;
 import org.percuss.simulator.physics.GunPlant;
 import org.percuss.simulator.physics.Sensors;
@@ -35,7 +39,7 @@ import org.percuss.simulator.physics.SpeedRegulator;
  * operations a packet would cause ({@link #setSpeed}, {@link #stop}, {@link #clearFaults},
  * {@link #hostPacketReceived}).
  */
-public final class SimulatedBoard {
+public final class SimulatedBoard implements Hardware {
 
     /** The physics and regulator step: 1 ms, ten times finer than the host's control tick. */
     static final Duration PHYSICS_STEP = Duration.ofMillis(1);
@@ -50,7 +54,7 @@ public final class SimulatedBoard {
     static final long STALL_NANOS = 1_000_000_000L;
     static final double BROWN_OUT_VOLTS = 9.0;
     /** How long a brown-out reset keeps the board silent before it boots again. */
-    public static final Duration RESET_TIME = Duration.ofMillis(300);
+    public static final Duration RESET_TIME = Hardware.RESET_TIME;
 
     private final VirtualClock clock;
     private final Capabilities capabilities;
@@ -59,18 +63,13 @@ public final class SimulatedBoard {
     private final SpeedRegulator regulator;
     private final List<Consumer<Telemetry>> telemetryListeners = new ArrayList<>();
 
+    private final BoardGuard guard;
+    private final Persistence overCurrent = Persistence.leaky(OVER_CURRENT_NANOS);
+    private final Persistence underVoltage = Persistence.leaky(UNDER_VOLTAGE_NANOS);
+    private final Persistence stall = Persistence.leaky(STALL_NANOS);
     private long powerUpNanos;
     private long poweredDownUntil = Long.MIN_VALUE;
-    private int targetPpm;
-    private int latchedFaults;
-    private int injectedConditions;
-    private int detectedConditions;
     private Inputs inputs = Inputs.NONE.with(Input.MOTION, true);
-    private long lastHostPacketNanos;
-    private boolean watchdogArmed;
-    private long overCurrentSince = -1;
-    private long underVoltageSince = -1;
-    private long stallSince = -1;
     private Telemetry telemetry;
     private VirtualClock.Scheduled telemetryTask;
     private long resets;
@@ -82,6 +81,7 @@ public final class SimulatedBoard {
         this.plant = plant;
         this.sensors = sensors;
         this.regulator = new SpeedRegulator(plant.parameters().motor(), 14.8);
+        this.guard = new BoardGuard(capabilities.minPpm(), capabilities.maxPpm(), capabilities.watchdogMillis() * 1_000_000L);
         this.powerUpNanos = clock.nanos();
         this.telemetry = measure();
         clock.scheduleAtFixedRate(PHYSICS_STEP, PHYSICS_STEP, this::physicsStep);
@@ -98,11 +98,13 @@ public final class SimulatedBoard {
     }
 
     /** The physical gun this board drives. */
+    @Override
     public GunPlant plant() {
         return plant;
     }
 
     /** The board's sensors. */
+    @Override
     public Sensors sensors() {
         return sensors;
     }
@@ -111,23 +113,12 @@ public final class SimulatedBoard {
 
     /** SET_SPEED: 0 stops; non-zero must be in range and no fault may be latched. */
     public CommandOutcome setSpeed(int ppm) {
-        if (ppm == 0) {
-            targetPpm = 0;
-            return CommandOutcome.ACCEPTED;
-        }
-        if (ppm < capabilities.minPpm() || ppm > capabilities.maxPpm()) {
-            return CommandOutcome.OUT_OF_RANGE;
-        }
-        if (latchedFaults != 0) {
-            return CommandOutcome.FAULT_ACTIVE;
-        }
-        targetPpm = ppm;
-        return CommandOutcome.ACCEPTED;
+        return guard.setSpeed(ppm);
     }
 
     /** STOP: the motor is brought to a stop at once. */
     public void stop() {
-        targetPpm = 0;
+        guard.stop();
     }
 
     /**
@@ -136,13 +127,7 @@ public final class SimulatedBoard {
      * @return whether the latch is now empty
      */
     public boolean clearFaults() {
-        int present = injectedConditions | detectedConditions;
-        if (present != 0) {
-            latchedFaults |= present;
-            return false;
-        }
-        latchedFaults = 0;
-        return true;
+        return guard.clear();
     }
 
     /** SET_TELEMETRY_PERIOD: report every {@code periodMillis} from now on (the caller checks 10..1000). */
@@ -156,8 +141,7 @@ public final class SimulatedBoard {
 
     /** Any valid packet from the host: feeds the watchdog (and arms it on the first one). */
     public void hostPacketReceived() {
-        lastHostPacketNanos = clock.nanos();
-        watchdogArmed = true;
+        guard.hostPacket(clock.nanos());
     }
 
     /** Whether the board is resetting after a brown-out: it neither answers nor reports. */
@@ -168,6 +152,7 @@ public final class SimulatedBoard {
     // ---- what users, wiring and fault injection do ---------------------------------------------
 
     /** Sets an input as a user or the wiring would: a button, the e-stop pin, the motion sensor. */
+    @Override
     public void setInput(Input input, boolean active) {
         inputs = inputs.with(input, active);
         setFaultCondition(Fault.EMERGENCY_STOP, inputs.isActive(Input.EMERGENCY_STOP));
@@ -176,7 +161,7 @@ public final class SimulatedBoard {
     /** Latches {@code fault} once, as if its condition came and went. */
     public void latchFault(Fault fault) {
         requireWireFault(fault);
-        latch(fault.mask());
+        guard.latch(fault.mask());
     }
 
     /**
@@ -185,12 +170,13 @@ public final class SimulatedBoard {
      */
     public void setFaultCondition(Fault fault, boolean present) {
         requireWireFault(fault);
-        if (present) {
-            injectedConditions |= fault.mask();
-            latch(fault.mask());
-        } else {
-            injectedConditions &= ~fault.mask();
-        }
+        guard.setCondition(fault, present);
+    }
+
+    /** A brown-out: {@link #brownOut(Duration)}. */
+    @Override
+    public void reset(Duration resetTime) {
+        brownOut(resetTime);
     }
 
     /** A brown-out of the usual length, {@link #RESET_TIME}: see {@link #brownOut(Duration)}. */
@@ -211,10 +197,10 @@ public final class SimulatedBoard {
         resets++;
         poweredDownUntil = clock.nanos() + resetTime.toNanos();
         powerUpNanos = poweredDownUntil; // every report after the reset counts from the boot, whatever runs first then
-        targetPpm = 0;
-        latchedFaults = 0;
-        watchdogArmed = false;
-        overCurrentSince = underVoltageSince = stallSince = -1;
+        guard.reset();
+        overCurrent.reset();
+        underVoltage.reset();
+        stall.reset();
         clock.schedule(resetTime, this::publishTelemetry);
     }
 
@@ -229,17 +215,12 @@ public final class SimulatedBoard {
         }
     }
 
-    private void latch(int mask) {
-        latchedFaults |= mask;
-        targetPpm = 0;
-    }
-
     public FaultSet latchedFaults() {
-        return new FaultSet(latchedFaults);
+        return new FaultSet(guard.latched());
     }
 
     public int targetPpm() {
-        return targetPpm;
+        return guard.target();
     }
 
     public Inputs inputs() {
@@ -266,11 +247,11 @@ public final class SimulatedBoard {
     private void physicsStep() {
         long now = clock.nanos();
         boolean down = poweredDown();
-        if (!down && watchdogArmed && now - lastHostPacketNanos >= capabilities.watchdogMillis() * 1_000_000L) {
-            watchdogArmed = false;
-            latch(Fault.COMM_TIMEOUT.mask());
+        if (!down) {
+            guard.checkWatchdog(now);
         }
         double tachRpm = sensors.tachometerRpm(plant);
+        int targetPpm = guard.target();
         double duty = down ? 0 : regulator.update(DT, DcMotor.radPerSec(targetPpm), DcMotor.radPerSec(tachRpm),
                 plant.supplyVolts());
         plant.step(DT, duty);
@@ -285,30 +266,21 @@ public final class SimulatedBoard {
             brownOut();
             return;
         }
+        int target = guard.target();
         int detected = 0;
-        overCurrentSince = since(plant.currentAmps() > OVER_CURRENT_AMPS, overCurrentSince, now);
-        if (overCurrentSince >= 0 && now - overCurrentSince >= OVER_CURRENT_NANOS) {
+        if (overCurrent.update(plant.currentAmps() > OVER_CURRENT_AMPS, now)) {
             detected |= Fault.OVER_CURRENT.mask();
         }
         if (plant.temperatureCelsius() > OVER_TEMPERATURE_CELSIUS) {
             detected |= Fault.OVER_TEMPERATURE.mask();
         }
-        underVoltageSince = since(plant.supplyVolts() < UNDER_VOLTAGE_VOLTS, underVoltageSince, now);
-        if (underVoltageSince >= 0 && now - underVoltageSince >= UNDER_VOLTAGE_NANOS) {
+        if (underVoltage.update(plant.supplyVolts() < UNDER_VOLTAGE_VOLTS, now)) {
             detected |= Fault.UNDER_VOLTAGE.mask();
         }
-        stallSince = since(targetPpm > 0 && duty >= 0.95 && tachRpm < STALL_FRACTION * targetPpm, stallSince, now);
-        if (stallSince >= 0 && now - stallSince >= STALL_NANOS) {
+        if (stall.update(target > 0 && duty >= 0.95 && tachRpm < STALL_FRACTION * target, now)) {
             detected |= Fault.STALL.mask();
         }
-        detectedConditions = detected;
-        if (detected != 0) {
-            latch(detected);
-        }
-    }
-
-    private static long since(boolean condition, long since, long now) {
-        return condition ? (since < 0 ? now : since) : -1;
+        guard.setDetected(detected);
     }
 
     private void publishTelemetry() {
@@ -325,7 +297,7 @@ public final class SimulatedBoard {
     private Telemetry measure() {
         long now = clock.nanos();
         return new Telemetry(now, sensors.measuredPpm(plant), sensors.currentAmps(plant),
-                sensors.temperatureCelsius(plant), sensors.supplyVolts(plant), inputs, new FaultSet(latchedFaults),
+                sensors.temperatureCelsius(plant), sensors.supplyVolts(plant), inputs, new FaultSet(guard.latched()),
                 (now - powerUpNanos) / 1_000_000L);
     }
 }

@@ -7,6 +7,7 @@ import org.percuss.device.api.ClearStatus;
 import org.percuss.device.api.DeviceException;
 import org.percuss.device.api.PercussionDevice;
 import org.percuss.device.api.Telemetry;
+import org.percuss.device.guard.CommandOutcome;
 import org.percuss.simulator.clock.VirtualClock;
 import org.percuss.simulator.fault.LinkImpairment;
 import org.slf4j.Logger;

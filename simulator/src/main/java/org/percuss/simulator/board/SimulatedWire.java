@@ -20,8 +20,8 @@ import org.percuss.simulator.fault.LinkImpairment;
  * and the receiving end gets the whole write at its arrival (a UART's reader sees the bytes a
  * little earlier; nothing in the protocol depends on that). The scenario's link impairments act on
  * the bytes: a cut line delivers nothing; a noisy one flips one bit of a write with the given
- * probability (the receiver's CRC then drops the frame, as on a real line); a slow one adds a
- * fixed delay. Deliveries are scheduled on the clock, never made inside a write, so an endpoint is
+ * probability, never making or breaking a delimiter (the receiver's CRC then drops that frame, as
+ * on a real line); a slow one adds a fixed delay, and a line never reorders when it ends. Deliveries are scheduled on the clock, never made inside a write, so an endpoint is
  * never re-entered. Randomness comes from the seeded generator given.
  */
 public final class SimulatedWire implements LinkImpairment {
@@ -31,6 +31,9 @@ public final class SimulatedWire implements LinkImpairment {
     public interface Receiver {
         void receive(byte[] buffer, int offset, int length);
     }
+
+    /** PROTOCOL.md's line speed. */
+    public static final int PROTOCOL_BAUD = 115_200;
 
     private final VirtualClock clock;
     private final long byteNanos;
@@ -67,7 +70,7 @@ public final class SimulatedWire implements LinkImpairment {
     }
 
     /** Where the board writes. */
-    public ByteSink boardEnd() {
+    public BoardProtocol.BytesOut boardEnd() {
         return toHost::send;
     }
 
@@ -95,10 +98,11 @@ public final class SimulatedWire implements LinkImpairment {
         delayNanos = delay.toNanos();
     }
 
-    /** One direction of the line. */
+    /** One direction of the line: in order, whatever the delay does (a wire never reorders). */
     private final class Line {
         private Receiver receiver;
         private long freeAtNanos;
+        private long lastArrivalNanos;
 
         void send(byte[] buffer, int offset, int length) {
             long start = Math.max(clock.nanos(), freeAtNanos);
@@ -108,11 +112,36 @@ public final class SimulatedWire implements LinkImpairment {
             }
             byte[] bytes = Arrays.copyOfRange(buffer, offset, offset + length);
             if (corruptProbability > 0 && random.nextDouble() < corruptProbability) {
-                bytes[random.nextInt(length)] ^= (byte) (1 << random.nextInt(8));
+                spoil(bytes);
                 corrupted++;
             }
+            long arrival = Math.max(freeAtNanos + delayNanos, lastArrivalNanos);
+            lastArrivalNanos = arrival;
             Receiver to = receiver;
-            clock.schedule(Duration.ofNanos(freeAtNanos - clock.nanos() + delayNanos), () -> to.receive(bytes, 0, bytes.length));
+            clock.schedule(Duration.ofNanos(arrival - clock.nanos()), () -> to.receive(bytes, 0, bytes.length));
+        }
+
+        /**
+         * Flips one bit of one byte that is not a frame delimiter, into a byte that is not one
+         * either: the frame is lost to its CRC, and only that frame, as with noise on a real line.
+         */
+        private void spoil(byte[] bytes) {
+            int candidates = 0;
+            for (byte b : bytes) {
+                candidates += b != 0 ? 1 : 0;
+            }
+            if (candidates == 0) {
+                return;
+            }
+            int pick = random.nextInt(candidates);
+            int bit = random.nextInt(8);
+            for (int i = 0; i < bytes.length; i++) {
+                if (bytes[i] != 0 && pick-- == 0) {
+                    byte spoiled = (byte) (bytes[i] ^ (1 << bit));
+                    bytes[i] = spoiled != 0 ? spoiled : (byte) (bytes[i] ^ (1 << ((bit + 1) % 8)));
+                    return;
+                }
+            }
         }
     }
 }

@@ -6,7 +6,6 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import org.percuss.device.api.Input;
-import org.percuss.simulator.board.SimulatedBoard;
 import org.percuss.simulator.clock.VirtualClock;
 import org.percuss.simulator.physics.GunPlant;
 import org.percuss.simulator.physics.Sensors;
@@ -20,18 +19,23 @@ public final class FaultInjector {
 
     private static final double OVER_CURRENT_EXTRA_AMPS = 5.0;
     private static final double SAG_FACTOR = 8;
-    private static final double LOSS_PROBABILITY = 0.2;
+    /**
+     * One packet in ten. Five reports lost in a row trip the stale-telemetry rule (100 ms): a run
+     * of five starts at a report with probability 0.9 · 0.1⁵ ≈ 10⁻⁵, so at 50 reports a second
+     * about one 2-minute session in twenty trips; at 20 % it would be about one trip a minute.
+     */
+    private static final double LOSS_PROBABILITY = 0.1;
     private static final Duration DELAY = Duration.ofMillis(50);
 
     private final VirtualClock clock;
-    private final SimulatedBoard board;
+    private final Hardware hardware;
     private final LinkImpairment link;
     private final Map<InjectedFault, VirtualClock.Scheduled> timers = new EnumMap<>(InjectedFault.class);
     private final Set<InjectedFault> active = EnumSet.noneOf(InjectedFault.class);
 
-    public FaultInjector(VirtualClock clock, SimulatedBoard board, LinkImpairment link) {
+    public FaultInjector(VirtualClock clock, Hardware hardware, LinkImpairment link) {
         this.clock = clock;
-        this.board = board;
+        this.hardware = hardware;
         this.link = link;
     }
 
@@ -53,7 +57,7 @@ public final class FaultInjector {
      */
     public void inject(InjectedFault fault, Duration duration) {
         if (fault == InjectedFault.BROWN_OUT) {
-            board.brownOut(duration);
+            hardware.reset(duration);
             return;
         }
         inject(fault);
@@ -77,8 +81,8 @@ public final class FaultInjector {
     }
 
     private void apply(InjectedFault fault, boolean on) {
-        GunPlant plant = board.plant();
-        Sensors sensors = board.sensors();
+        GunPlant plant = hardware.plant();
+        Sensors sensors = hardware.sensors();
         switch (fault) {
             case STALL -> plant.setBlocked(on);
             case OVER_CURRENT -> plant.setExtraCurrentAmps(on ? OVER_CURRENT_EXTRA_AMPS : 0);
@@ -86,13 +90,13 @@ public final class FaultInjector {
             case BATTERY_SAG -> plant.setBatterySag(on ? SAG_FACTOR : 1);
             case BROWN_OUT -> {
                 if (on) {
-                    board.brownOut();
+                    hardware.reset(Hardware.RESET_TIME);
                 }
             }
             case FROZEN_SENSOR -> sensors.setFrozen(on, plant);
             case NOISY_SENSOR -> sensors.setNoisy(on);
             case TACHOMETER_LOSS -> sensors.setTachometerLost(on);
-            case EMERGENCY_STOP -> board.setInput(Input.EMERGENCY_STOP, on);
+            case EMERGENCY_STOP -> hardware.setInput(Input.EMERGENCY_STOP, on);
             case LINK_DROP -> link.setDropped(on);
             case CORRUPTED_BYTES -> link.setLossProbability(on ? LOSS_PROBABILITY : 0);
             case DELAYED_BYTES -> link.setDelay(on ? DELAY : Duration.ZERO);

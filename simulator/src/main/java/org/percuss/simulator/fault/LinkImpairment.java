@@ -9,6 +9,21 @@ import java.time.Duration;
  */
 public interface LinkImpairment {
 
+    /** No link to impair (a Raspberry Pi rig drives the motor itself): every impairment does nothing. */
+    LinkImpairment NONE = new LinkImpairment() {
+        @Override
+        public void setDropped(boolean dropped) {
+        }
+
+        @Override
+        public void setLossProbability(double probability) {
+        }
+
+        @Override
+        public void setDelay(Duration delay) {
+        }
+    };
+
     /** Cut ({@code true}) or restore the link: nothing gets through either way while cut. */
     void setDropped(boolean dropped);
 

@@ -36,6 +36,11 @@ public record MotorParameters(double resistanceOhms, double torqueConstant, doub
         }
     }
 
+    /** The speed at {@code volts} with no load and no friction, ω = V / Ke, in rpm. */
+    public double freeSpeedRpm(double volts) {
+        return volts / torqueConstant * 60 / (2 * Math.PI);
+    }
+
     /** The mechanical time constant J·R / (Kt·Ke), seconds. */
     public double mechanicalTimeConstantSeconds() {
         return inertia * resistanceOhms / (torqueConstant * torqueConstant);

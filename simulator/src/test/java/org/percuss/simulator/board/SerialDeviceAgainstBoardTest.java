@@ -29,13 +29,7 @@ class SerialDeviceAgainstBoardTest {
 
     @BeforeEach
     void connect() {
-        BoardProtocol protocol = new BoardProtocol(board, (b, o, n) -> {
-            try {
-                wire.boardEnd().write(b, o, n);
-            } catch (java.io.IOException e) {
-                throw new AssertionError(e);
-            }
-        });
+        BoardProtocol protocol = new BoardProtocol(board, wire.boardEnd());
         wire.connect(host::receive, protocol::receive);
         host.start();
         advanceUntil(() -> host.ready().isDone(), 2000);

@@ -6,18 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.percuss.device.api.DeviceException;
+import org.junit.jupiter.api.Test;
 import org.percuss.device.api.ClearStatus;
+import org.percuss.device.api.DeviceException;
 import org.percuss.device.api.Fault;
 import org.percuss.device.api.Input;
 import org.percuss.device.api.Telemetry;
+import org.percuss.device.guard.CommandOutcome;
 import org.percuss.simulator.clock.VirtualClock;
-import org.junit.jupiter.api.Test;
 
 class SimulatedBoardTest {
 
     private final VirtualClock clock = new VirtualClock();
-    private final SimulatedDevice device = SimulatedGun.create(clock).device();
+    private final SimulatedDevice device = (SimulatedDevice) SimulatedGun.create(clock).device();
     private final SimulatedBoard board = device.board();
 
     @Test

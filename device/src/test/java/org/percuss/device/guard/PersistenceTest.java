@@ -1,4 +1,4 @@
-package org.percuss.controller.safety;
+package org.percuss.device.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,9 @@
-package org.percuss.controller.cli;
+package org.percuss.controller.scenario;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,12 +21,15 @@ import org.percuss.controller.files.FileProblem;
 import org.percuss.controller.files.InputFile;
 import org.percuss.controller.loop.LoopState;
 import org.percuss.controller.loop.SpeedBounds;
+import org.percuss.device.api.Capability;
 import org.percuss.device.api.Fault;
 import org.percuss.device.api.Input;
 import org.percuss.simulator.board.SimulatedGun;
+import org.percuss.simulator.board.Transport;
 import org.percuss.simulator.fault.InjectedFault;
 import org.percuss.simulator.physics.PhysicsParameters;
 import org.percuss.simulator.scenario.Action;
+import org.percuss.simulator.scenario.Applicability;
 import org.percuss.simulator.scenario.Condition;
 import org.percuss.simulator.scenario.Expectation;
 import org.percuss.simulator.scenario.GunSettings;
@@ -41,11 +45,11 @@ import org.percuss.simulator.scenario.Timing;
  * problem in one pass: unknown keys, wrong types, values out of range, unknown states, faults and
  * step names, each reported with the file, the line and the key.
  */
-final class ScenarioReader {
+public final class ScenarioReader {
 
     private static final Duration DAY = Duration.ofHours(24);
-    private static final Set<String> TOP = Set.of("name", "description", "seed", "gun", "session", "run_for", "steps",
-            "expect", "invariants");
+    private static final Set<String> TOP = Set.of("name", "description", "seed", "transport", "needs", "gun", "session",
+            "run_for", "steps", "expect", "invariants");
     private static final Set<String> GUN = Set.of("ambient_c", "battery_soc", "battery_ohms", "pressure_n", "moving");
     private static final Set<String> SESSION = Set.of("level", "limit", "warmup", "zone", "zone_used", "start");
     private static final Set<String> ACTIONS = Set.of("do", "level", "press", "pressure_n", "moving", "inject", "clear",
@@ -64,8 +68,9 @@ final class ScenarioReader {
     }
 
     /** A scenario, or why there is none. */
-    record Result(Scenario scenario, List<YamlReader.Problem> problems) {
-        boolean ok() {
+    public record Result(Scenario scenario, List<YamlReader.Problem> problems) {
+        /** Whether the file had no problem. */
+        public boolean ok() {
             return problems.isEmpty();
         }
     }
@@ -83,12 +88,12 @@ final class ScenarioReader {
     }
 
     /** Reads {@code file} for the default configuration. */
-    static Result read(Path file) {
+    public static Result read(Path file) {
         return read(file, PercussConfig.DEFAULT);
     }
 
     /** Reads {@code file}, checking levels and zones against {@code config}; problems name the file as given. */
-    static Result read(Path file, PercussConfig config) {
+    public static Result read(Path file, PercussConfig config) {
         ScenarioReader r = new ScenarioReader(file.toString(), config);
         try {
             YamlNode root = YamlTree.read(InputFile.readYaml(file));
@@ -112,6 +117,8 @@ final class ScenarioReader {
         String name = orDefault(text(m, "name"), stem);
         String description = orDefault(text(m, "description"), "");
         long seed = field(m, "seed") == null ? 1 : orDefault(in.integer(field(m, "seed"), 0, Integer.MAX_VALUE, ""), 1);
+        Transport transport = field(m, "transport") == null ? Transport.DIRECT : transport(field(m, "transport"));
+        Set<Capability> needs = needs(field(m, "needs"));
         GunSettings gun = gun(field(m, "gun"));
         SessionSettings session = session(field(m, "session"), m);
         Duration runFor = field(m, "run_for") == null ? session.limit().plusSeconds(10)
@@ -129,7 +136,56 @@ final class ScenarioReader {
                 }
             }
         }
-        return new Scenario(name, description, seed, gun, session, runFor, steps, expectations, maxPpm);
+        return new Scenario(name, description, seed, gun, session, runFor, steps, expectations, maxPpm, transport, needs);
+    }
+
+    /** {@code transport: direct|serial|gpio}. */
+    private Transport transport(YamlNode node) {
+        String t = in.text(node);
+        if (t == null) {
+            return Transport.DIRECT;
+        }
+        for (Transport x : Transport.values()) {
+            if (x.key().equals(t.trim())) {
+                return x;
+            }
+        }
+        in.problem(node, "'" + t + "' is not a transport (direct, serial, gpio)");
+        return Transport.DIRECT;
+    }
+
+    /** {@code needs: [current_sense, ...]}: the sensors the scenario's point depends on. */
+    private Set<Capability> needs(YamlNode node) {
+        Set<Capability> needs = EnumSet.noneOf(Capability.class);
+        if (node == null) {
+            return needs;
+        }
+        List<YamlNode> items = node instanceof YamlNode.Sequence ? in.list(node) : List.of(node);
+        if (items == null) {
+            return needs;
+        }
+        for (YamlNode item : items) {
+            String t = in.text(item);
+            if (t == null) {
+                continue;
+            }
+            Capability found = null;
+            for (Capability c : Capability.values()) {
+                if (Applicability.key(c).equals(t.trim())) {
+                    found = c;
+                }
+            }
+            if (found == null) {
+                List<String> known = new ArrayList<>();
+                for (Capability c : Capability.values()) {
+                    known.add(Applicability.key(c));
+                }
+                in.problem(item, "'" + t + "' is not something a gun senses (" + String.join(", ", known) + ")");
+            } else {
+                needs.add(found);
+            }
+        }
+        return needs;
     }
 
     private GunSettings gun(YamlNode node) {

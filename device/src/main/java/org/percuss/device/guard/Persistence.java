@@ -1,8 +1,9 @@
-package org.percuss.controller.safety;
+package org.percuss.device.guard;
 
 /**
- * How long a condition has held, on the loop's clock: the "for 100 ms" and "for 1 s" of the safety
- * rules. The one place that judges "held for" (issue 11: noise around a limit must not reset it).
+ * How long a condition has held, on the caller's clock: the "for 100 ms" and "for 1 s" of the
+ * host's safety rules and of every board's own protections. The one place that judges "held for"
+ * (issue 11: noise around a limit must not reset it; issue 13: one owner).
  *
  * <p>Samples come once a tick; the interval between two samples is counted as the earlier sample
  * said (zero-order hold), so a condition that first holds at t counts from t. In the
@@ -21,7 +22,7 @@ package org.percuss.controller.safety;
  * zero on the first sample that does not hold, for conditions that are events by definition (the
  * gun moved: DESIGN.md rule 5 starts the timer afresh). Allocates nothing.
  */
-final class Persistence {
+public final class Persistence {
 
     private final long forNanos;
     private final boolean leaky;
@@ -39,12 +40,12 @@ final class Persistence {
     }
 
     /** Held for {@code forNanos} as a leaky time-above integrator: dips slow it, never restart it. */
-    static Persistence leaky(long forNanos) {
+    public static Persistence leaky(long forNanos) {
         return new Persistence(forNanos, true);
     }
 
     /** Held for {@code forNanos} without a break: the first sample that does not hold restarts it. */
-    static Persistence resetting(long forNanos) {
+    public static Persistence resetting(long forNanos) {
         return new Persistence(forNanos, false);
     }
 
@@ -53,7 +54,7 @@ final class Persistence {
      *
      * @return whether it has now held for the time (see the class comment)
      */
-    boolean update(boolean holds, long nowNanos) {
+    public boolean update(boolean holds, long nowNanos) {
         if (started) {
             long dt = Math.max(0, nowNanos - lastNanos);
             held = lastHolds ? Math.min(forNanos, held + dt) : Math.max(0, held - dt);
@@ -68,17 +69,17 @@ final class Persistence {
     }
 
     /** How long the condition counts as held, 0..the time, as of the last update. */
-    long held() {
+    public long held() {
         return held;
     }
 
     /** Whether the condition has held for the time (as of the last update). */
-    boolean reached() {
+    public boolean reached() {
         return started && held >= forNanos && (lastHolds || held > 0);
     }
 
     /** Forgets everything: the next sample starts afresh. */
-    void reset() {
+    public void reset() {
         held = 0;
         started = false;
         lastHolds = false;

@@ -1,21 +1,23 @@
-package org.percuss.controller.cli;
+package org.percuss.controller.scenario;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.percuss.controller.config.PercussConfig;
 import org.percuss.controller.config.ThermalLimits;
 import org.percuss.controller.config.Zone;
 import org.percuss.controller.loop.ControlLoop;
 import org.percuss.controller.loop.LoopListener;
 import org.percuss.controller.loop.LoopState;
-import org.percuss.controller.scenario.Samples;
 import org.percuss.controller.session.SessionTimer;
 import org.percuss.device.api.Input;
 import org.percuss.device.time.Ticker;
 import org.percuss.simulator.board.SimulatedGun;
 import org.percuss.simulator.clock.VirtualClock;
+import org.percuss.simulator.fault.Hardware;
 import org.percuss.simulator.scenario.Action;
+import org.percuss.simulator.scenario.Applicability;
 import org.percuss.simulator.scenario.Event;
 import org.percuss.simulator.scenario.ExpectationChecker;
 import org.percuss.simulator.scenario.InvariantChecker;
@@ -28,27 +30,33 @@ import org.percuss.simulator.scenario.Scenario;
 import org.percuss.simulator.scenario.Step;
 
 /**
- * Runs a {@link Scenario} against the real control loop on the simulated gun, in virtual time, as
- * fast as the machine allows: the loop ticks at 100 Hz, the steps happen at their times (in file
- * order when at the same time, before that instant's tick), and every tick is checked against the
- * expectations and the invariants, written to the trace and kept for the plot. The run lasts
- * {@code run_for}, whatever the session does, so that a scenario can look at what follows its end.
+ * Runs a {@link Scenario} against the real control loop on the simulated gun, through the
+ * scenario's transport (the simulated board directly, the real serial driver over a simulated
+ * wire, or the real Pi driver on mock pins), in virtual time, as fast as the machine allows: the
+ * loop ticks at 100 Hz, the steps happen at their times (in file order when at the same time,
+ * before that instant's tick), and every tick is checked against the expectations and the
+ * invariants, handed to {@code afterTick} (the trace) and kept for the plot. The run lasts
+ * {@code run_for}, whatever the session does, so that a scenario can look at what follows its
+ * end. Times are from the start of the session: a serial handshake before it does not count.
  */
-final class ScenarioRunner {
+public final class ScenarioRunner {
 
     private static final Duration PRESS = Duration.ofMillis(100);
 
     /**
      * What a run produced.
      *
-     * @param outcomes one verdict per expectation, then one per invariant
+     * @param outcomes one verdict per expectation (some perhaps not applicable on the transport),
+     *        then one per invariant
      * @param simulatedNanos how much virtual time passed
      * @param wallNanos how long it took
      * @param record the run, tick by tick, for a plot
      * @param markers injections and trips, for a plot
      */
-    record Result(List<Outcome> outcomes, long simulatedNanos, long wallNanos, RunRecord record, List<RunPlot.Marker> markers) {
-        boolean passed() {
+    public record Result(List<Outcome> outcomes, long simulatedNanos, long wallNanos, RunRecord record,
+                         List<RunPlot.Marker> markers) {
+        /** Whether every expectation that applies, and every invariant, held. */
+        public boolean passed() {
             return outcomes.stream().allMatch(Outcome::passed);
         }
     }
@@ -56,27 +64,25 @@ final class ScenarioRunner {
     private ScenarioRunner() {
     }
 
-    /** Runs {@code s} with the default configuration. */
-    static Result run(Scenario s, TraceWriter trace) {
-        return run(s, PercussConfig.DEFAULT, trace);
-    }
-
     /**
-     * Runs {@code s} with {@code base}'s levels, thresholds and zones, writing a trace row per tick
-     * to {@code trace} when it is not null. A session on a zone has the zone's budget less the
+     * Runs {@code s} with {@code base}'s levels, thresholds and zones, calling {@code afterTick}
+     * (when not null) after every tick. A session on a zone has the zone's budget less the
      * scenario's {@code zone_used} (the ledger is not read: a scenario does not depend on the
      * user's history) and the zone's maximum level.
      */
-    static Result run(Scenario s, PercussConfig base, TraceWriter trace) {
+    public static Result run(Scenario s, PercussConfig base, Consumer<ControlLoop> afterTick) {
         Ticker wall = Ticker.system();
         long wallStart = wall.nanos();
         VirtualClock clock = new VirtualClock();
-        SimulatedGun gun = SimulatedGun.create(clock, s.gun().physics(), s.seed());
-        gun.plant().setPressure(s.gun().pressureNewtons());
-        gun.board().setInput(Input.MOTION, s.gun().moving());
         PercussConfig config = base.withWarmup(s.session().warmup()).withSessionLimit(s.session().limit());
+        SimulatedGun gun = SimulatedGun.create(clock, s.gun().physics(), s.seed(), s.transport(), config.tickPeriod());
+        long origin = clock.nanos(); // after a serial handshake: scenario time starts here
+        gun.plant().setPressure(s.gun().pressureNewtons());
+        gun.hardware().setInput(Input.MOTION, s.gun().moving());
         Zone zone = s.session().zone().isEmpty() ? null : config.zones().find(s.session().zone()).orElseThrow();
 
+        List<String> notApplicable = Applicability.reasons(s, s.transport().key(),
+                gun.device().capabilities().features(), gun.cannotInject());
         ExpectationChecker expectations = new ExpectationChecker(s.expectations());
         RunRecord record = new RunRecord();
         List<RunPlot.Marker> markers = new ArrayList<>();
@@ -85,7 +91,7 @@ final class ScenarioRunner {
             public void stateChanged(LoopState from, LoopState to, String why) {
                 log(to.name() + (why.isEmpty() ? "" : ": " + why));
                 if (to.latched()) {
-                    markers.add(new RunPlot.Marker(clock.nanos() / 1e9, why, true));
+                    markers.add(new RunPlot.Marker((clock.nanos() - origin) / 1e9, why, true));
                 }
             }
 
@@ -100,7 +106,7 @@ final class ScenarioRunner {
             }
 
             private void log(String text) {
-                Event e = new Event(clock.nanos(), text);
+                Event e = new Event(clock.nanos() - origin, text);
                 expectations.event(e);
                 record.add(e);
             }
@@ -121,41 +127,49 @@ final class ScenarioRunner {
         }
         for (Step step : s.steps()) {
             clock.schedule(step.at(), () -> {
-                apply(step.action(), loop, gun, clock);
+                boolean applied = apply(step.action(), loop, gun, clock);
                 if (step.action() instanceof Action.Controller c && c.command() == Action.Command.EMERGENCY_STOP) {
                     invariants.emergencyStopRequested();
                 }
-                Event e = new Event(clock.nanos(), "step: " + step.action().describe());
+                Event e = new Event(clock.nanos() - origin, "step: " + step.action().describe()
+                        + (applied ? "" : " (not on " + s.transport().key() + ")"));
                 expectations.event(e);
                 record.add(e);
-                markers.add(new RunPlot.Marker(clock.nanos() / 1e9, step.name().isEmpty() ? step.action().describe()
-                        : step.name(), false));
+                markers.add(new RunPlot.Marker((clock.nanos() - origin) / 1e9, step.name().isEmpty()
+                        ? step.action().describe() : step.name(), false));
             });
         }
         clock.scheduleAtFixedRate(Duration.ZERO, config.tickPeriod(), () -> {
             loop.tick();
-            Sample sample = Samples.of(loop, clock.nanos());
+            Sample sample = Samples.of(loop, clock.nanos() - origin);
             expectations.sample(sample);
             invariants.sample(sample);
             record.add(sample);
-            if (trace != null) {
-                trace.row(loop);
+            if (afterTick != null) {
+                afterTick.accept(loop);
             }
         });
-        clock.advanceTo(s.runFor().toNanos(), () -> false);
-        List<Outcome> outcomes = new ArrayList<>(expectations.finish());
+        clock.advanceTo(origin + s.runFor().toNanos(), () -> false);
+        List<Outcome> checked = expectations.finish();
+        List<Outcome> outcomes = new ArrayList<>();
+        for (int i = 0; i < checked.size(); i++) {
+            String why = notApplicable.get(i);
+            outcomes.add(why == null ? checked.get(i) : Outcome.notApplicable(s.expectations().get(i).line(), why));
+        }
         outcomes.addAll(invariants.outcomes());
-        return new Result(outcomes, clock.nanos(), wall.nanos() - wallStart, record, markers);
+        return new Result(outcomes, clock.nanos() - origin, wall.nanos() - wallStart, record, markers);
     }
 
     /** The temperature limits to draw on a plot. */
-    static List<RunPlot.Reference> temperatureLines(ThermalLimits t) {
+    public static List<RunPlot.Reference> temperatureLines(ThermalLimits t) {
         return List.of(new RunPlot.Reference("derate from " + (int) t.derateFromCelsius() + " °C", t.derateFromCelsius()),
                 new RunPlot.Reference("lowest level at " + (int) t.lowestAtCelsius() + " °C", t.lowestAtCelsius()),
                 new RunPlot.Reference("trip at " + (int) t.tripCelsius() + " °C", t.tripCelsius()));
     }
 
-    private static void apply(Action action, ControlLoop loop, SimulatedGun gun, VirtualClock clock) {
+    /** Does what {@code action} says; false when the transport cannot (an injection it cannot suffer). */
+    private static boolean apply(Action action, ControlLoop loop, SimulatedGun gun, VirtualClock clock) {
+        Hardware hw = gun.hardware();
         switch (action) {
             case Action.Controller c -> {
                 switch (c.command()) {
@@ -167,12 +181,15 @@ final class ScenarioRunner {
             }
             case Action.SelectLevel l -> loop.selectLevel(l.level());
             case Action.Press p -> {
-                gun.board().setInput(p.button(), true);
-                clock.schedule(PRESS, () -> gun.board().setInput(p.button(), false));
+                hw.setInput(p.button(), true);
+                clock.schedule(PRESS, () -> hw.setInput(p.button(), false));
             }
             case Action.SetPressure p -> gun.plant().setPressure(p.newtons());
-            case Action.SetMoving m -> gun.board().setInput(Input.MOTION, m.moving());
+            case Action.SetMoving m -> hw.setInput(Input.MOTION, m.moving());
             case Action.Inject i -> {
+                if (gun.cannotInject().containsKey(i.fault())) {
+                    return false;
+                }
                 if (i.duration().isZero()) {
                     gun.faults().inject(i.fault());
                 } else {
@@ -181,5 +198,6 @@ final class ScenarioRunner {
             }
             case Action.Clear c -> gun.faults().clear(c.fault());
         }
+        return true;
     }
 }

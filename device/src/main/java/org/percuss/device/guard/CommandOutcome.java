@@ -1,7 +1,7 @@
-package org.percuss.simulator.board;
+package org.percuss.device.guard;
 
 /**
- * What the simulated board answers to a speed command: accepted, or refused and why (the NACK
+ * What a board answers to a speed command: accepted, or refused and why (the NACK
  * reasons of PROTOCOL.md that apply to SET_SPEED).
  */
 public enum CommandOutcome {
