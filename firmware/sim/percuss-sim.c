@@ -467,7 +467,7 @@ static void command(char *line)
         set_input('D', bit, !flag);
     } else if (strcmp(c, "hang") == 0 && n == 1) {
         if (avr->data[GPIOR1_ADDR] != TEST_HOOKS_PRESENT) {
-            say("error hang: this firmware has no test hooks (run build/percuss-uno-test.elf)");
+            say("error hang: this firmware has no test hooks (start the test build: run-sim --test-build)");
             return;
         }
         avr->data[GPIOR0_ADDR] = HANG_REQUEST;
