@@ -19,6 +19,7 @@ import org.percuss.controller.files.InputFile;
 import org.percuss.controller.files.OutputFile;
 import org.percuss.controller.files.UserDirs;
 import org.percuss.controller.loop.Durations;
+import org.percuss.controller.loop.SessionStatistics;
 import org.percuss.controller.loop.StopReason;
 import org.percuss.controller.session.SessionClock;
 import org.percuss.controller.session.SessionTimer;
@@ -131,10 +132,11 @@ final class RunCommand implements Callable<Integer> {
                     ? new SessionTimer(config.sessionLimit().toNanos(), config.sessionWarning().toNanos())
                     : new SessionTimer(config.sessionLimit().toNanos(), zoneSession.budget().left().toNanos(), zone.name(),
                             config.sessionWarning().toNanos());
+            SessionStatistics statistics = new SessionStatistics();
             ControlLoop loop;
             try {
-                loop = ControlLoop.create(backend.device(), config, timer, zone == null ? 0 : zone.maxLevel(),
-                        backend.ticker(), reporter);
+                loop = ControlLoop.builder(backend.device(), config, backend.ticker()).timer(timer)
+                        .maxLevel(zone == null ? 0 : zone.maxLevel()).listener(reporter).observer(statistics).build();
             } catch (IllegalArgumentException e) {
                 throw usage(backend.device().name() + ": " + e.getMessage());
             }
@@ -206,7 +208,7 @@ final class RunCommand implements Callable<Integer> {
             if (failures.first() != null) {
                 extra.add("output:       " + Echo.line(failures.first().getMessage()));
             }
-            SessionSummary.print(loop, out, extra);
+            SessionSummary.print(loop, statistics, out, extra);
             int code = ExitCode.of(loop.stopReason());
             if (failures.first() != null) {
                 err.println(Echo.line(spec.qualifiedName() + ": " + failures.first().getMessage()));

@@ -3,6 +3,7 @@ package org.percuss.controller.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import org.percuss.controller.loop.ControlLoop;
+import org.percuss.controller.loop.SessionStatistics;
 import org.percuss.controller.loop.Durations;
 import org.percuss.controller.loop.StopReason;
 import org.percuss.device.serial.SerialDevice;
@@ -13,12 +14,8 @@ final class SessionSummary {
     private SessionSummary() {
     }
 
-    static void print(ControlLoop loop, PrintWriter out) {
-        print(loop, out, List.of());
-    }
-
     /** The summary, then {@code extra} lines (safety events, the zone's use). */
-    static void print(ControlLoop loop, PrintWriter out, List<String> extra) {
+    static void print(ControlLoop loop, SessionStatistics statistics, PrintWriter out, List<String> extra) {
         StopReason reason = loop.stopReason();
         // The message names the fault already ("over temperature: reported by the device");
         // a plain fault gets "safety stop" in front so the kind of ending is never in doubt.
@@ -29,7 +26,7 @@ final class SessionSummary {
         out.printf("  stopped:      %s%n", why);
         out.printf("  running time: %d:%05.2f of %s%n", running / 60_000_000_000L,
                 (running % 60_000_000_000L) / 1e9, Durations.format(loop.sessionLimitNanos()));
-        out.printf("  top speed:    %d ppm commanded, %d ppm measured%n", loop.topCommandedPpm(), loop.topMeasuredPpm());
+        out.printf("  top speed:    %d ppm commanded, %d ppm measured%n", statistics.topCommandedPpm(), statistics.topMeasuredPpm());
         out.printf("  device:       %s%n", loop.device().name());
         if (loop.device() instanceof SerialDevice serial && serial.nacks() > 0) {
             out.printf("  refused:      %d commands refused by the board (latest: %s)%n", serial.nacks(),

@@ -115,8 +115,8 @@ public final class ScenarioRunner {
                 ? new SessionTimer(config.sessionLimit().toNanos(), config.sessionWarning().toNanos())
                 : new SessionTimer(config.sessionLimit().toNanos(), zone.budget().minus(s.session().zoneUsed()).toNanos(),
                         zone.name(), config.sessionWarning().toNanos());
-        ControlLoop loop = ControlLoop.create(gun.device(), config, timer, zone == null ? 0 : zone.maxLevel(), clock,
-                listener);
+        ControlLoop loop = ControlLoop.builder(gun.device(), config, clock).timer(timer)
+                .maxLevel(zone == null ? 0 : zone.maxLevel()).listener(listener).build();
         loop.selectLevel(s.session().level());
         InvariantChecker invariants = new InvariantChecker(new Invariants(
                 s.maxPpm() > 0 ? s.maxPpm() : loop.bounds().highestPpm(), config.rampPpmPerSecond(),
