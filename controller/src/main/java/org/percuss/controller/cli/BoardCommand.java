@@ -146,6 +146,6 @@ final class BoardCommand implements Callable<Integer> {
                 + runner.protocol().droppedFrames() + " bad frames dropped");
         out.flush();
         link.close();
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 }

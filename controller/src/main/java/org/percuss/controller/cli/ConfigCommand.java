@@ -39,9 +39,9 @@ final class ConfigCommand implements Runnable {
 
         @Override
         public Integer call() {
-            PercussConfig c = ConfigOption.load(file, spec.commandLine().getErr());
+            PercussConfig c = ConfigMixin.load(file, spec.commandLine().getErr());
             if (c == null) {
-                return ExitCode.USAGE;
+                return ExitCode.USAGE.code();
             }
             PrintWriter out = spec.commandLine().getOut();
             out.println(file + ": ok");
@@ -68,7 +68,7 @@ final class ConfigCommand implements Runnable {
                     pin(g.enablePin()), pin(g.heartbeatPin()), g.hasButtons() ? "GPIO" + g.powerButtonPin() + "/"
                             + g.plusButtonPin() + "/" + g.minusButtonPin() + " (power/plus/minus)" : "none");
             out.flush();
-            return ExitCode.OK;
+            return ExitCode.OK.code();
         }
     }
 

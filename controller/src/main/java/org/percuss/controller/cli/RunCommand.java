@@ -22,7 +22,7 @@ import org.percuss.controller.loop.Durations;
 import org.percuss.controller.loop.SessionStatistics;
 import org.percuss.controller.loop.StopReason;
 import org.percuss.controller.session.SessionClock;
-import org.percuss.controller.session.SessionTimer;
+import org.percuss.controller.session.SessionPlan;
 import org.percuss.controller.session.UsageEntry;
 import org.percuss.controller.session.UsageLedger;
 import org.percuss.controller.session.UsageRecorder;
@@ -32,6 +32,7 @@ import org.percuss.device.api.DeviceException;
 import org.percuss.device.time.EpochClock;
 import org.percuss.device.time.Ticker;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -45,12 +46,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run one massage session: start at the lowest level, warm up, ramp to --level,",
             "stop after --limit of running time (15m at most), on Ctrl-C, or on a safety stop."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:normal end (limit reached, interrupted)",
-            "2:usage or config error",
-            "3:device, link or output error",
-            "4:safety stop (fault or emergency stop)"})
+        exitCodeListHeading = "%nExit codes:%n")
 final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -87,29 +83,28 @@ final class RunCommand implements Callable<Integer> {
             description = "The muscle group: its budget (15m per rolling hour) and maximum level apply; the usage ledger records the session.")
     private String zoneName;
 
-    @Option(names = "--ledger", paramLabel = "FILE",
-            description = "The usage ledger. Default: $XDG_STATE_HOME/percuss/usage.jsonl or ~/.local/state/percuss/usage.jsonl.")
-    private Path ledgerFile;
+    @Mixin
+    private LedgerMixin ledger;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "A configuration file (docs/configuration.md).")
-    private Path configFile;
+    @Mixin
+    private ConfigMixin config;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        PercussConfig loaded = ConfigOption.loadOrUsers(configFile, err);
+        PercussConfig loaded = this.config.loadOrUsers(err);
         if (loaded == null) {
-            return ExitCode.USAGE;
+            return ExitCode.USAGE.code();
         }
-        PercussConfig config = configure(loaded, ConfigOption.source(configFile));
+        PercussConfig config = configure(loaded, this.config.source());
         Zone zone = zone(config);
         // every output is checked before anything is opened or started (exit 2 naming the file)
         OutputFile traceFile = null;
         if (trace != null) {
             traceFile = OutputFile.check("--trace", trace);
-            traceFile.notSameAs("--config", configFile);
-            traceFile.notSameAs("--ledger", zone == null ? null : ledgerFile);
+            traceFile.notSameAs("--config", this.config.file());
+            traceFile.notSameAs("--ledger", zone == null ? null : ledger.given());
         }
         double scale = timeScale == null ? 1 : timeScale;
         boolean live = parent != null && parent.ownsProcess() && Terminal.isInteractive();
@@ -125,18 +120,16 @@ final class RunCommand implements Callable<Integer> {
                 err.println("percuss: interrupted (" + interrupts.early() + ") while connecting to serial:"
                         + device.path() + "; the motor was never started");
                 err.flush();
-                return ExitCode.OK;
+                return ExitCode.OK.code();
             }
             TraceWriter traceWriter = traceOutput == null ? null : traceOutput.writer();
-            SessionTimer timer = zoneSession == null
-                    ? new SessionTimer(config.sessionLimit().toNanos(), config.sessionWarning().toNanos())
-                    : new SessionTimer(config.sessionLimit().toNanos(), zoneSession.budget().left().toNanos(), zone.name(),
-                            config.sessionWarning().toNanos());
+            SessionPlan plan = zoneSession == null ? SessionPlan.of(config)
+                    : SessionPlan.onZone(config, zone, zoneSession.budget().left());
             SessionStatistics statistics = new SessionStatistics();
             ControlLoop loop;
             try {
-                loop = ControlLoop.builder(backend.device(), config, backend.ticker()).timer(timer)
-                        .maxLevel(zone == null ? 0 : zone.maxLevel()).listener(reporter).observer(statistics).build();
+                loop = ControlLoop.builder(backend.device(), config, backend.ticker()).timer(plan.timer())
+                        .maxLevel(plan.maxLevel()).listener(reporter).observer(statistics).build();
             } catch (IllegalArgumentException e) {
                 throw usage(backend.device().name() + ": " + e.getMessage());
             }
@@ -147,7 +140,7 @@ final class RunCommand implements Callable<Integer> {
             }
             UsageRecorder recorder = zoneSession == null ? null : new UsageRecorder(zoneSession.ledger(),
                     UUID.randomUUID().toString(), zone, new SessionClock(EpochClock.system(), backend.ticker()),
-                    timer.limitNanos());
+                    loop.sessionLimitNanos());
             // the first second is claimed before the motor starts: a ledger that cannot be written stops it here
             if (recorder != null && !recorder.start()) {
                 throw usage("zone " + zone.name() + ": its budget has just been used up by another session");
@@ -209,13 +202,13 @@ final class RunCommand implements Callable<Integer> {
                 extra.add("output:       " + Echo.line(failures.first().getMessage()));
             }
             SessionSummary.print(loop, statistics, out, extra);
-            int code = ExitCode.of(loop.stopReason());
+            ExitCode code = ExitCode.of(loop.stopReason());
             if (failures.first() != null) {
                 err.println(Echo.line(spec.qualifiedName() + ": " + failures.first().getMessage()));
                 err.flush();
-                return code == ExitCode.OK ? ExitCode.DEVICE : code;
+                return (code == ExitCode.OK ? ExitCode.DEVICE : code).code();
             }
-            return code;
+            return code.code();
         }
     }
 
@@ -267,7 +260,7 @@ final class RunCommand implements Callable<Integer> {
      * @throws FileProblem when the ledger cannot be used
      */
     private ZoneSession openZone(Zone zone, PrintWriter err) throws FileProblem {
-        Path path = ledgerFile != null ? ledgerFile : UserDirs.current().ledger();
+        Path path = ledger.file();
         UsageLedger ledger = UsageLedger.open(path, w -> {
             err.println(Echo.line("warning: " + w));
             err.flush();
