@@ -80,6 +80,25 @@ abstract class BoardConformanceTest {
         return (int) (two.get(1).uptimeMillis() - two.get(0).uptimeMillis());
     }
 
+    /**
+     * When the board received a packet, on its clock: after the report it sent before the ACK, and
+     * before the report it sent after it.
+     *
+     * @param ackIndex where the ACK is among the board's packets
+     * @param after the {@code uptime_ms} of the report before the ACK (A0)
+     * @param before the {@code uptime_ms} of the report after the ACK (A1)
+     */
+    private record Arrival(int ackIndex, long after, long before) {
+    }
+
+    /** Waits for the ACK of command {@code seq} (sent after packet {@code from}) and the report after it. */
+    private Arrival arrival(int from, int seq) {
+        int ackAt = link.await(from, p -> p instanceof Packet.Ack a && a.ackedSeq() == seq, "ACK of command " + seq).index();
+        boolean reported = link.since(0).subList(0, ackAt).stream().anyMatch(r -> r.packet() instanceof Packet.TelemetryReport);
+        long after = reported ? link.reportBefore(ackAt).uptimeMillis() : 0; // none yet: after power-up
+        return new Arrival(ackAt, after, ((Packet.TelemetryReport) link.nextReport(ackAt).packet()).uptimeMillis());
+    }
+
     private static String nack(Packet answer) {
         return answer instanceof Packet.Nack n ? n.reason().name() : answer.getClass().getSimpleName().toUpperCase();
     }
@@ -239,15 +258,12 @@ abstract class BoardConformanceTest {
         link.report(link.mark(), t -> (t.faults() & COMM_TIMEOUT) != 0, "COMM_TIMEOUT after the HELLO");
         assertThat(link.answer(link.mark(), link.clearFaults())).isInstanceOf(Packet.Ack.class);
         int from = link.mark();
-        int s = link.ping();
-        int ackAt = link.await(from, p -> p instanceof Packet.Ack a && a.ackedSeq() == s, "ACK of the PING").index();
-        // The PING arrived at board time T, between the report sent before its ACK (A0) and the
-        // one after (A1). The watchdog must fire at T + watchdog (to its tick), so the first report
+        Arrival ping = arrival(from, link.ping());
+        // The watchdog must fire at the PING's arrival + watchdog (to its tick), so the first report
         // showing COMM_TIMEOUT (U1) is not before A0 + watchdog, and the last clean one (U0) not
         // after A1 + watchdog.
-        long a0 = link.reportBefore(ackAt).uptimeMillis();
-        long a1 = ((Packet.TelemetryReport) link.nextReport(ackAt).packet()).uptimeMillis();
-        BoardSession.Received timeout = link.report(ackAt, t -> (t.faults() & COMM_TIMEOUT) != 0, "COMM_TIMEOUT");
+        long a0 = ping.after(), a1 = ping.before();
+        BoardSession.Received timeout = link.report(ping.ackIndex(), t -> (t.faults() & COMM_TIMEOUT) != 0, "COMM_TIMEOUT");
         long u1 = ((Packet.TelemetryReport) timeout.packet()).uptimeMillis();
         long u0 = link.reportBefore(timeout.index()).uptimeMillis();
         assertThat(u1).as("first report with COMM_TIMEOUT, against the PING's arrival after %d ms", a0)
@@ -277,21 +293,18 @@ abstract class BoardConformanceTest {
     void framesWithABadCrcAreDroppedSilentlyAndDoNotFeedTheWatchdog() {
         long watchdog = hello().watchdogMillis();
         int from = link.mark();
-        int valid = link.ping();
-        link.answer(from, valid);
-        int last = link.mark();
-        long armedBy = link.latestReport().uptimeMillis();
+        Arrival valid = arrival(from, link.ping());
         List<Integer> spoiled = new java.util.ArrayList<>();
-        while (link.latestReport().uptimeMillis() < armedBy + 2 * watchdog) {
+        while (link.latestReport().uptimeMillis() < valid.after() + 2 * watchdog) {
             spoiled.add(link.nextSeq());
             link.write(link.withBadCrc(0x04));
             link.nextReport(link.mark());
         }
         for (int s : spoiled) {
-            assertThat(link.anyAnswer(last, s)).as("an answer to a frame with a bad CRC (seq %d)", s).isEmpty();
+            assertThat(link.anyAnswer(from, s)).as("an answer to a frame with a bad CRC (seq %d)", s).isEmpty();
         }
-        BoardSession.Received timeout = link.report(last, t -> (t.faults() & COMM_TIMEOUT) != 0, "COMM_TIMEOUT");
-        assertThat(((Packet.TelemetryReport) timeout.packet()).uptimeMillis() - armedBy)
+        BoardSession.Received timeout = link.report(from, t -> (t.faults() & COMM_TIMEOUT) != 0, "COMM_TIMEOUT");
+        assertThat(((Packet.TelemetryReport) timeout.packet()).uptimeMillis() - valid.before())
                 .as("COMM_TIMEOUT after the last valid packet, bad frames notwithstanding")
                 .isLessThanOrEqualTo(watchdog + period() + TICK_MS);
     }
