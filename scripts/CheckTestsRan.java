@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  *
  * A TEST_FILTER (Surefire's -Dtest) means only some classes were asked for: nothing is checked.
  * GROUPS and EXCLUDED_GROUPS are Surefire's (the test tiers of the root pom): a class tagged out of
- * this run (@Tag) is not expected to have run. An abstract test class runs through its subclasses,
+ * this run (@Tag above its declaration) is not expected to have run; a tagged nested class is not
+ * checked. An abstract test class runs through its subclasses,
  * which count as test classes themselves.
  */
 public final class CheckTestsRan {
@@ -78,8 +79,12 @@ public final class CheckTestsRan {
             if (!TEST_ANNOTATION.matcher(text).find() && !inherits || ABSTRACT.matcher(text).find()) {
                 continue;
             }
+            // the class's own tags: those before its declaration (a nested class's are its own business)
+            String name = f.getFileName().toString().replace(".java", "");
+            Matcher declaration = Pattern.compile("\\bclass\\s+" + name + "\\b").matcher(text);
+            String head = declaration.find() ? text.substring(0, declaration.start()) : text;
             Set<String> tags = new HashSet<>();
-            for (Matcher t = TAG.matcher(text); t.find(); ) {
+            for (Matcher t = TAG.matcher(head); t.find(); ) {
                 tags.add(t.group(1));
             }
             if (!groups.isEmpty() && tags.stream().noneMatch(groups::contains)
@@ -88,7 +93,6 @@ public final class CheckTestsRan {
             }
             declared++;
             Matcher pkg = PACKAGE.matcher(text);
-            String name = f.getFileName().toString().replace(".java", "");
             String fqcn = pkg.find() ? pkg.group(1) + "." + name : name;
             boolean ran = reported.stream().anyMatch(r -> r.equals(fqcn) || r.startsWith(fqcn + "$"));
             if (!ran) {
