@@ -20,9 +20,9 @@ import picocli.CommandLine.Spec;
  * as {@code run} reads it.
  */
 @Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Check this Raspberry Pi for the rig in the config: Java, the GPIO chip, the PWM overlay and",
-            "channel, groups, the I2C buses and each sensor, the 1-wire sensor, the config. One line per check,",
-            "each problem with the command that fixes it (docs/raspberry-pi.md)."},
+        description = "Check this Raspberry Pi for the rig in the config: Java, the GPIO chip, the PWM overlay and "
+            + "channel, groups, the I2C buses and each sensor, the 1-wire sensor, the config. One line per check, "
+            + "each problem with the command that fixes it (docs/raspberry-pi.md).",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every check is ok", "3:a check found a problem (each is named, with its fix)"})
 final class DoctorCommand implements Callable<Integer> {
