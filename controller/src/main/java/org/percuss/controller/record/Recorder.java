@@ -106,33 +106,33 @@ public final class Recorder implements TickObserver, Closeable {
                 Instant.ofEpochMilli(calendar.epochMillis()).toString(), command, title, device.name(),
                 device.capabilities(), config, session);
         byte[] json = HeaderJson.write(header);
-        byte[] preamble = new byte[RecordFormat.PREAMBLE_BYTES + json.length];
-        System.arraycopy(RecordFormat.MAGIC, 0, preamble, 0, RecordFormat.MAGIC.length);
-        preamble[8] = (byte) RecordFormat.VERSION;
-        preamble[9] = (byte) (RecordFormat.VERSION >>> 8);
-        putIntLE(preamble, 10, json.length);
         crc.reset();
         crc.update(json, 0, json.length);
-        putIntLE(preamble, 14, (int) crc.getValue());
-        System.arraycopy(json, 0, preamble, RecordFormat.PREAMBLE_BYTES, json.length);
+        // written from the block buffer's own array: the stream wraps an array once, and this is the one it keeps
+        buffer.truncate(0);
+        for (byte m : RecordFormat.MAGIC) {
+            buffer.put(m);
+        }
+        buffer.put(RecordFormat.VERSION);
+        buffer.put(RecordFormat.VERSION >>> 8);
+        buffer.putIntLE(json.length, buffer.reserve(4));
+        buffer.putIntLE((int) crc.getValue(), buffer.reserve(4));
+        int at = buffer.reserve(json.length); // may grow the array: take it after
+        System.arraycopy(json, 0, buffer.array(), at, json.length);
         try {
-            out.write(preamble);
+            out.write(buffer.array(), 0, buffer.size());
             out.flush();
         } catch (IOException e) {
             failure = e;
             throw failure();
+        } finally {
+            buffer.truncate(0);
+            buffer.reserve(RecordFormat.BLOCK_PREFIX_BYTES);
         }
         telemetry = new TelemetryCodec(device.capabilities().telemetryPeriodMillis());
         ticks = new TickCodec(config.tickPeriod().toNanos());
         flushedWallNanos = wall.nanos();
         begun = true;
-    }
-
-    private static void putIntLE(byte[] b, int at, int v) {
-        b[at] = (byte) v;
-        b[at + 1] = (byte) (v >>> 8);
-        b[at + 2] = (byte) (v >>> 16);
-        b[at + 3] = (byte) (v >>> 24);
     }
 
     /** The device for the loop to drive: {@code device}, with every answer the loop gets recorded. */

@@ -36,6 +36,9 @@ final class RuleInvolved {
             if (recorded.state() == LoopState.FINISHED || now.state() == LoopState.FINISHED) {
                 return "SessionTimer (session_limit, or the zone's budget)" + said(said);
             }
+            if (recorded.state().motorOn() && now.state().motorOn()) {
+                return "SpeedProfile (warmup, ramp_ppm_per_second): warming up, ramping or at the target" + said(said);
+            }
             return "the state machine (start, pause, buttons, clearing faults)" + said(said);
         }
         if (recorded.clearRequested() != now.clearRequested()) {
