@@ -163,10 +163,10 @@ public final class Recording {
     public Optional<String> endingNote() {
         return switch (ending.kind()) {
             case COMPLETE -> Optional.empty();
-            case CUT_OFF -> Optional.of(String.format(Locale.ROOT, "recording ends early at t = %.2f s (%,d ticks): %s",
-                    lastSeconds(), frames.size(), ending.why()));
-            case DAMAGED -> Optional.of(String.format(Locale.ROOT, "recording read up to damage at t = %.2f s (%,d ticks): %s",
-                    lastSeconds(), frames.size(), ending.why()));
+            case CUT_OFF -> Optional.of(String.format(Locale.ROOT, "recording ends early at t = %.2f s (%s): %s",
+                    lastSeconds(), ReplayReport.ticks(frames.size()), ending.why()));
+            case DAMAGED -> Optional.of(String.format(Locale.ROOT, "recording read up to damage at t = %.2f s (%s): %s",
+                    lastSeconds(), ReplayReport.ticks(frames.size()), ending.why()));
         };
     }
 
@@ -263,8 +263,8 @@ public final class Recording {
 
         private Ending damage(int at, String what) throws BadRecording {
             double t = frames.isEmpty() ? 0 : (frames.getLast().nanos() - frames.getFirst().nanos()) / 1e9;
-            String where = String.format(Locale.ROOT, "damaged at byte %,d, after t = %.2f s (%,d ticks): %s", at, t,
-                    frames.size(), what);
+            String where = String.format(Locale.ROOT, "damaged at byte %,d, after t = %.2f s (%s): %s", at, t,
+                    ReplayReport.ticks(frames.size()), what);
             if (!untilError) {
                 throw new BadRecording(where + "; --until-error replays the ticks before it");
             }

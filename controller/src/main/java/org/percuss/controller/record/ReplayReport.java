@@ -18,13 +18,13 @@ public final class ReplayReport {
     public static List<String> describe(Recording r) {
         RecordingHeader h = r.header();
         return List.of(h.commandLine(), String.format(Locale.ROOT,
-                "  recorded %s by percuss %s (format %d) on %s: %,d ticks, %.2f s, %s", h.recordedAt(), h.percussVersion(),
-                h.formatVersion(), h.deviceName(), r.frames().size(), r.lastSeconds(), InputFile.size(r.bytes())));
+                "  recorded %s by percuss %s (format %d) on %s: %s, %.2f s, %s", h.recordedAt(), h.percussVersion(),
+                h.formatVersion(), h.deviceName(), ticks(r.frames().size()), r.lastSeconds(), InputFile.size(r.bytes())));
     }
 
     /** {@code identical: 12,001 ticks (120.00 s)}. */
     public static String identical(Replay.Result result) {
-        return String.format(Locale.ROOT, "identical: %,d ticks (%.2f s)", result.ticks(), result.seconds());
+        return String.format(Locale.ROOT, "identical: %s (%.2f s)", ticks(result.ticks()), result.seconds());
     }
 
     /** The first divergence: the tick, its time, what differs, recorded against now, the rule, what was said. */
@@ -46,8 +46,8 @@ public final class ReplayReport {
     public static List<String> withOther(String other, Replay.Result result) {
         List<String> lines = new ArrayList<>();
         if (result.divergence().isEmpty()) {
-            lines.add(String.format(Locale.ROOT, "identical with %s: %,d ticks (%.2f s); nothing changes", other,
-                    result.ticks(), result.seconds()));
+            lines.add(String.format(Locale.ROOT, "identical with %s: %s (%.2f s); nothing changes", other,
+                    ticks(result.ticks()), result.seconds()));
             return lines;
         }
         Divergence d = result.divergence().get();
@@ -61,6 +61,11 @@ public final class ReplayReport {
             lines.add("  " + change);
         }
         return lines;
+    }
+
+    /** {@code 1 tick}, {@code 12,001 ticks}. */
+    static String ticks(long n) {
+        return String.format(Locale.ROOT, "%,d %s", n, n == 1 ? "tick" : "ticks");
     }
 
     private static String said(List<Message> messages) {
