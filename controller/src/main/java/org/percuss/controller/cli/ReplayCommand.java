@@ -64,6 +64,8 @@ final class ReplayCommand implements Callable<Integer> {
             plotFile.notSameAs("the recording", file);
             plotFile.notSameAs("--config", config.file());
         }
+        Ticker wall = Ticker.system();
+        long started = wall.nanos();
         Recording recording;
         try {
             recording = Recording.read(file, untilError);
@@ -83,8 +85,6 @@ final class ReplayCommand implements Callable<Integer> {
         out.println(file + ": " + ReplayReport.describe(recording).getFirst());
         ReplayReport.describe(recording).stream().skip(1).forEach(out::println);
         recording.endingNote().ifPresent(out::println);
-        Ticker wall = Ticker.system();
-        long started = wall.nanos();
         PlotData.Replayed view = plotFile == null ? null : new PlotData.Replayed();
         Replay.Result result;
         try {

@@ -60,16 +60,6 @@ final class TelemetryCodec {
         this.periodNanos = periodMillis * 1_000_000L;
     }
 
-    /** Whether two reports hold the same values (then the later one need not be written). */
-    static boolean sameValues(Telemetry a, Telemetry b) {
-        return a.receivedNanos() == b.receivedNanos() && a.measuredPpm() == b.measuredPpm()
-                && Double.doubleToRawLongBits(a.currentAmps()) == Double.doubleToRawLongBits(b.currentAmps())
-                && Double.doubleToRawLongBits(a.temperatureCelsius()) == Double.doubleToRawLongBits(b.temperatureCelsius())
-                && Double.doubleToRawLongBits(a.supplyVolts()) == Double.doubleToRawLongBits(b.supplyVolts())
-                && a.inputs().bits() == b.inputs().bits() && a.faults().bits() == b.faults().bits()
-                && a.uptimeMillis() == b.uptimeMillis();
-    }
-
     /** Writes the TELEMETRY record of {@code t} (tag included) and takes it as the new reference. */
     void encode(Telemetry t, RecordBuffer out) {
         long receivedDelta = t.receivedNanos() - (received + periodNanos);
@@ -136,6 +126,7 @@ final class TelemetryCodec {
         private final double scale;
         private long bits; // of 0.0
         private long units;
+        private long next; // the units of the value kind() just looked at
 
         Scaled(double scale) {
             this.scale = scale;
@@ -147,11 +138,13 @@ final class TelemetryCodec {
             if (b == bits) {
                 return 0;
             }
-            return Double.doubleToRawLongBits(Math.round(v * scale) / scale) == b ? exact : raw;
+            next = Math.round(v * scale);
+            return Double.doubleToRawLongBits(next / scale) == b ? exact : raw;
         }
 
+        /** Writes the field as {@link #kind} chose (it must have looked at {@code v} just before). */
         void write(double v, int mask, int exact, int raw, RecordBuffer out) {
-            long u = Math.round(v * scale);
+            long u = next;
             if ((mask & exact) != 0) {
                 out.putZigzag(u - units);
             } else if ((mask & raw) != 0) {
