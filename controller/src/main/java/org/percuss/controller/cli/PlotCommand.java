@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
  * {@code percuss plot}: the PNG {@code simulate --plot} draws, for a recording or a trace CSV.
  */
 @Command(name = "plot", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Draw a recording (run/simulate --record) or a trace (--trace) as a PNG: speeds over the",
-            "controller's states and derates, steps and trips marked; current and temperature below."},
+        description = "Draw a recording (run/simulate --record) or a trace (--trace) as a PNG: speeds over the"
+            + " controller's states and derates, steps and trips marked; current and temperature below.",
         exitCodeListHeading = "%nExit codes:%n")
 final class PlotCommand implements Callable<Integer> {
 

@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
  * compares its decisions with the recorded ones (docs/recording.md).
  */
 @Command(name = "replay", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Re-run today's controller on a recording (made with --record) in virtual time, against a device",
-            "that answers as recorded, and compare its decisions tick by tick. Never touches hardware."},
+        description = "Re-run today's controller on a recording (made with --record) in virtual time, against a device"
+            + " that answers as recorded, and compare its decisions tick by tick. Never touches hardware.",
         exitCodeListHeading = "%nExit codes:%n")
 final class ReplayCommand implements Callable<Integer> {
 

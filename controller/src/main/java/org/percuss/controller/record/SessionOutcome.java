@@ -27,6 +27,7 @@ public final class SessionOutcome {
     private double end = -1;
     private String endWhy = "";
     private double last;
+    private LoopState lastState = LoopState.IDLE;
 
     /** @param endsWhenStopped whether a latched stop ends the session ({@code run}) or it runs on ({@code simulate}) */
     SessionOutcome(boolean endsWhenStopped) {
@@ -36,6 +37,7 @@ public final class SessionOutcome {
     /** One tick at {@code seconds}: its state, latched faults, derate and messages. */
     void observe(double seconds, LoopState state, int latchedBits, int derateLevel, List<Message> messages) {
         last = seconds;
+        lastState = state;
         if ((latchedBits & ~latchedSeen) != 0) {
             for (Fault f : FAULTS) {
                 if ((latchedBits & f.mask()) != 0) {
@@ -124,7 +126,9 @@ public final class SessionOutcome {
             lines.add("session ends at " + clock(now.end) + why(now) + "; the recorded one had not ended when the recording"
                     + " ends at " + clock(recorded.last));
         } else if (now.end < 0 && recorded.end >= 0) {
-            lines.add("session still running when the recording ends at " + clock(now.last) + " (recorded: ends at "
+            // a simulated session runs on past a latched stop: say it stopped rather than "running"
+            String where = now.lastState.latched() ? "stopped in " + now.lastState + ", not finished," : "still running";
+            lines.add("session " + where + " when the recording ends at " + clock(now.last) + " (recorded: ends at "
                     + clock(recorded.end) + why(recorded) + ")");
         }
         if (lines.isEmpty()) {

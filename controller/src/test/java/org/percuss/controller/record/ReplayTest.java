@@ -16,6 +16,7 @@ import org.percuss.controller.config.PercussConfig;
 import org.percuss.controller.config.SafetyLimits;
 import org.percuss.controller.config.ThermalLimits;
 import org.percuss.controller.loop.LoopState;
+import org.percuss.device.api.Fault;
 
 /**
  * Replays: a recording replays identically on today's controller; a changed threshold is caught
@@ -93,6 +94,23 @@ class ReplayTest {
                 + " answers the new commands", r.seconds(first)));
         assertThat(lines).contains(String.format(Locale.ROOT, "  OVER_TEMPERATURE trip at %.2f s instead of 859.44 s",
                 r.seconds(first)));
+    }
+
+    @Test
+    void aSimulatedSessionLatchedByATripIsNotCalledRunning() {
+        // simulate runs on to a fixed time after a latched stop: the session has not ended, but it is not running either
+        SessionOutcome recorded = new SessionOutcome(false);
+        recorded.observe(0, LoopState.RUNNING, 0, 0, List.of());
+        recorded.observe(900, LoopState.FINISHED, 0, 0, List.of());
+        recorded.observe(910, LoopState.FINISHED, 0, 0, List.of());
+        SessionOutcome now = new SessionOutcome(false);
+        now.observe(0, LoopState.RUNNING, 0, 0, List.of());
+        now.observe(224, LoopState.FAULT, Fault.OVER_TEMPERATURE.mask(), 0, List.of());
+        now.observe(910, LoopState.FAULT, Fault.OVER_TEMPERATURE.mask(), 0, List.of());
+        assertThat(SessionOutcome.changes(recorded, now)).containsExactly("OVER_TEMPERATURE trip at 224.00 s (none recorded)",
+                "session stopped in FAULT, not finished, when the recording ends at 15:10 (recorded: ends at 15:00)");
+        now.observe(911, LoopState.RUNNING, 0, 0, List.of());
+        assertThat(SessionOutcome.changes(recorded, now)).last().asString().startsWith("session still running when");
     }
 
     @Test
