@@ -55,10 +55,14 @@ public class RecordingBenchmark {
         setUp(Files.createTempDirectory("percuss-bench"));
     }
 
-    /** Records into {@code directory} (the harness's choice of file system). */
+    /** The 15-minute example scenario, recorded into {@code directory} (the harness's choice of file system). */
     void setUp(Path directory) throws IOException {
-        ScenarioReader.Result r = ScenarioReader.read(Path.of("..", "examples", "scenarios", "fifteen-minute-session.yaml"),
-                PercussConfig.DEFAULT);
+        setUp(directory, Path.of("..", "examples", "scenarios", "fifteen-minute-session.yaml"));
+    }
+
+    /** {@code scenarioFile}, recorded into {@code directory}. */
+    void setUp(Path directory, Path scenarioFile) throws IOException {
+        ScenarioReader.Result r = ScenarioReader.read(scenarioFile, PercussConfig.DEFAULT);
         scenario = r.scenario();
         dir = directory;
         kept = dir.resolve("kept.rec");
