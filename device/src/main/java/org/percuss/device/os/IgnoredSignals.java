@@ -19,6 +19,9 @@ import java.util.List;
  */
 public final class IgnoredSignals {
 
+    private static final Pointer SIG_DFL = new Pointer(0);
+    private static final Pointer SIG_IGN = new Pointer(1);
+
     /** libc's {@code signal}. */
     interface LibC extends Library {
         Pointer signal(int signal, Pointer handler);
@@ -45,26 +48,22 @@ public final class IgnoredSignals {
      */
     public static List<String> unignoreStopSignals() {
         List<String> were = new ArrayList<>();
-        try {
-            if (!Platform.isLinux() && !Platform.isMac()) {
-                return were;
-            }
-            LibC libc = Native.load("c", LibC.class);
-            Pointer sigDfl = new Pointer(0);
-            Pointer sigIgn = new Pointer(1);
-            for (Stop s : Stop.values()) {
-                Pointer current = libc.signal(s.number, sigDfl);
-                if (sigIgn.equals(current)) {
-                    were.add(s.name());
-                } else {
-                    libc.signal(s.number, current); // not ignored: put back whatever was there
-                }
-            }
-        } catch (LinkageError | RuntimeException e) {
-            // JNA's native half could not load: it unpacks itself into a temporary file first, which
-            // fails under a file-size limit (prlimit --fsize) or a full or read-only temporary
-            // directory. Nothing can be done then; the session runs with the signals as it found them.
+        if (!Platform.isLinux() && !Platform.isMac()) {
             return were;
+        }
+        LibC libc;
+        try {
+            libc = Native.load("c", LibC.class);
+        } catch (LinkageError | RuntimeException e) {
+            return were;
+        }
+        for (Stop s : Stop.values()) {
+            Pointer current = libc.signal(s.number, SIG_DFL);
+            if (SIG_IGN.equals(current)) {
+                were.add(s.name());
+            } else {
+                libc.signal(s.number, current); // not ignored: put back whatever was there
+            }
         }
         return were;
     }
