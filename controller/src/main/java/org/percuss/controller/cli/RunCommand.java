@@ -31,6 +31,7 @@ import org.percuss.controller.session.UsageLedger;
 import org.percuss.controller.session.UsageRecorder;
 import org.percuss.controller.session.ZoneBudget;
 import org.percuss.controller.text.Echo;
+import org.percuss.device.api.Capability;
 import org.percuss.device.api.DeviceException;
 import org.percuss.device.api.PercussionDevice;
 import org.percuss.device.time.EpochClock;
@@ -95,6 +96,10 @@ final class RunCommand implements Callable<Integer> {
             description = "The muscle group: its budget (15m per rolling hour) and maximum level apply; the usage "
                 + "ledger records the session.")
     private String zoneName;
+
+    @Option(names = "--wait-for-start",
+            description = "Open the device and wait, the motor stopped, until its power button starts the session (as the percuss service does at boot).")
+    private boolean waitForStart;
 
     @Mixin
     private LedgerMixin ledger;
@@ -168,6 +173,9 @@ final class RunCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw usage("--level: " + e.getMessage());
             }
+            if (waitForStart && !backend.device().capabilities().has(Capability.BUTTONS)) {
+                throw usage("--wait-for-start: " + backend.device().name() + " has no power button to start the session with");
+            }
             UsageRecorder recorder = zoneSession == null ? null : new UsageRecorder(zoneSession.ledger(),
                     UUID.randomUUID().toString(), zone, new SessionClock(EpochClock.system(), backend.ticker()),
                     loop.sessionLimitNanos());
@@ -176,7 +184,9 @@ final class RunCommand implements Callable<Integer> {
                 throw usage("zone " + zone.name() + ": its budget has just been used up by another session");
             }
             reporter.attach(loop);
-            loop.start();
+            if (!waitForStart) {
+                loop.start();
+            }
             if (interrupts != null) {
                 interrupts.attach(loop, backend.device());
             }
