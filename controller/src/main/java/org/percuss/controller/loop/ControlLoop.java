@@ -147,7 +147,10 @@ public final class ControlLoop {
         request(REQ_CLEAR);
     }
 
-    /** End the session on the next tick, for {@code reason}; final. */
+    /**
+     * End the session on the next tick, for {@code reason}; final. A latched safety stop ends too,
+     * and stays the session's reason.
+     */
     public void finish(StopReason reason) {
         requestedFinish = reason;
         request(REQ_FINISH);
@@ -228,6 +231,11 @@ public final class ControlLoop {
         }
         if (supervisor.hasLatched()) {
             halt();
+            if ((req & REQ_FINISH) != 0) {
+                // asked to end while latched (a user at the keys or the web page quits rather than
+                // clears): the session ends, and the safety stop stays its reason
+                enter(LoopState.FINISHED, stopMessage);
+            }
             return;
         }
         if (state.latched()) {
@@ -488,7 +496,16 @@ public final class ControlLoop {
      * checker; builds a message when one does, so not for the tick).
      */
     public boolean tripConditionPresent() {
-        return supervisor.tripConditionPresent(telemetry, lastTickNanos, context) != null;
+        return tripCondition() != null;
+    }
+
+    /**
+     * The trip condition some safety rule sees in the latest telemetry, in words, or null: why a
+     * start or a clear would be refused now (for the live controls; builds a message, so not for
+     * the tick).
+     */
+    public String tripCondition() {
+        return supervisor.tripConditionPresent(telemetry, lastTickNanos, context);
     }
 
     /** The level a safety rule holds the speed to this tick, or 0 when none does. */
