@@ -64,6 +64,28 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheKeysPackageTouchesJLine() {
+        noClasses().that().resideOutsideOfPackage("org.percuss.controller.keys..")
+                .should().dependOnClassesThat().resideInAPackage("org.jline..")
+                .check(PERCUSS);
+    }
+
+    @Test
+    void onlyTheWebPackageTouchesJavalinAndJetty() {
+        noClasses().that().resideOutsideOfPackage("org.percuss.controller.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..", "jakarta.servlet..")
+                .check(PERCUSS);
+    }
+
+    @Test
+    void theLiveControlsDoNoIo() {
+        noClasses().that().resideInAPackage("org.percuss.controller.live..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.net..", "java.nio.file..", "org.percuss.controller.keys..",
+                        "org.percuss.controller.web..", "org.percuss.controller.cli..")
+                .check(PERCUSS);
+    }
+
+    @Test
     void theProtocolIsPureCode() {
         noClasses().that().resideInAPackage("org.percuss.device.protocol..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio..", "org.percuss.device.serial..")

@@ -2,6 +2,7 @@ package org.percuss.controller.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import org.percuss.controller.files.FileProblem;
 import org.percuss.controller.files.InputFile;
 import org.percuss.controller.files.OutputFile;
 import org.percuss.controller.files.UserDirs;
+import org.percuss.controller.live.SessionEnd;
 import org.percuss.controller.loop.Durations;
 import org.percuss.controller.loop.StopReason;
 import org.percuss.controller.session.SessionClock;
@@ -29,8 +31,10 @@ import org.percuss.controller.session.ZoneBudget;
 import org.percuss.controller.text.Echo;
 import org.percuss.device.api.DeviceException;
 import org.percuss.device.time.EpochClock;
+import org.percuss.device.time.Scheduler;
 import org.percuss.device.time.Ticker;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -93,6 +97,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--config", paramLabel = "FILE", description = "A configuration file (docs/configuration.md).")
     private Path configFile;
 
+    @Mixin
+    private WebOptions web = new WebOptions();
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -116,7 +123,8 @@ final class RunCommand implements Callable<Integer> {
         Failures failures = new Failures();
 
         Interrupts interrupts = parent != null && parent.ownsProcess() ? Interrupts.install(System.err) : null;
-        try (interrupts; ZoneSession zoneSession = zone == null ? null : openZone(zone, err);
+        try (interrupts; LiveControls controls = openLive(live, config, out, err);
+             ZoneSession zoneSession = zone == null ? null : openZone(zone, err);
              Backend backend = openBackend(config, scale, interrupts);
              TraceOutput traceOutput = traceFile == null || backend == null ? null
                      : TraceOutput.open(traceFile, Ticker.system())) {
@@ -134,7 +142,7 @@ final class RunCommand implements Callable<Integer> {
             ControlLoop loop;
             try {
                 loop = ControlLoop.create(backend.device(), config, timer, zone == null ? 0 : zone.maxLevel(),
-                        backend.ticker(), reporter);
+                        backend.ticker(), controls.listener(reporter));
             } catch (IllegalArgumentException e) {
                 throw usage(backend.device().name() + ": " + e.getMessage());
             }
@@ -151,12 +159,15 @@ final class RunCommand implements Callable<Integer> {
                 throw usage("zone " + zone.name() + ": its budget has just been used up by another session");
             }
             reporter.attach(loop);
+            controls.attach(loop, config, zone == null ? null : zone.name(),
+                    zoneSession == null ? 0 : zoneSession.budget().left().toNanos(), reporter, interrupts);
             loop.start();
             if (interrupts != null) {
                 interrupts.attach(loop, backend.device());
             }
             try {
                 backend.driver().run(() -> {
+                    controls.beforeTick();
                     loop.tick();
                     if (traceWriter != null) {
                         traceWriter.row(loop);
@@ -165,6 +176,7 @@ final class RunCommand implements Callable<Integer> {
                         }
                     }
                     reporter.afterTick();
+                    controls.afterTick();
                     if (recorder != null) {
                         switch (recorder.update(loop.runningNanos())) {
                             case GO_ON -> { }
@@ -176,7 +188,7 @@ final class RunCommand implements Callable<Integer> {
                             }
                         }
                     }
-                }, loop::stopped);
+                }, () -> controls.sessionOver(loop));
             } finally {
                 if (recorder != null) {
                     try {
@@ -185,6 +197,9 @@ final class RunCommand implements Callable<Integer> {
                         failures.note(e);
                     }
                 }
+            }
+            if (interrupts != null) {
+                interrupts.sessionEnded();
             }
             backend.device().stop();
             reporter.finish();
@@ -206,13 +221,18 @@ final class RunCommand implements Callable<Integer> {
             if (failures.first() != null) {
                 extra.add("output:       " + Echo.line(failures.first().getMessage()));
             }
-            SessionSummary.print(loop, out, extra);
+            StringWriter summary = new StringWriter();
+            SessionSummary.print(loop, new PrintWriter(summary), extra);
+            out.print(summary);
+            out.flush();
             int code = ExitCode.of(loop.stopReason());
             if (failures.first() != null) {
                 err.println(Echo.line(spec.qualifiedName() + ": " + failures.first().getMessage()));
                 err.flush();
-                return code == ExitCode.OK ? ExitCode.DEVICE : code;
+                code = code == ExitCode.OK ? ExitCode.DEVICE : code;
             }
+            controls.ended(new SessionEnd(SessionSummary.stopped(loop), loop.runningNanos() / 1e9, loop.topCommandedPpm(),
+                    loop.topMeasuredPpm(), code, summary.toString().lines().toList()));
             return code;
         }
     }
@@ -247,6 +267,19 @@ final class RunCommand implements Callable<Integer> {
                 return null;
             }
             throw e;
+        }
+    }
+
+    /**
+     * The live controls: keys on a terminal ({@code live}), the web page with {@code --web}; its
+     * server listens before anything is opened, so a bad or busy address is a usage error.
+     */
+    private LiveControls openLive(boolean live, PercussConfig config, PrintWriter out, PrintWriter err)
+            throws FileProblem {
+        try {
+            return LiveControls.open(web, live, config, out, err, Scheduler.system());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw usage("--web " + Echo.value(web.address) + ": " + e.getMessage());
         }
     }
 
