@@ -38,7 +38,8 @@ import org.percuss.device.time.Ticker;
  * {@code --web}, or neither (in a pipe without {@code --web} nothing changes). Owns their
  * lifetimes: the web server listens before the device is opened (an address in use is a usage
  * error, and nothing has started), the terminal is raw only while the session runs, and after the
- * session the page keeps its summary and plot for {@code --web-linger} unless the user quit.
+ * session, if a page followed it, the page keeps its summary and plot for {@code --web-linger}
+ * unless the user quit.
  *
  * <p>With live controls a latched safety stop does not end the session: someone at the controls
  * can clear it and start again, or quit ({@code q}, Ctrl-C, a signal, the page's Finish). Quitting
@@ -233,11 +234,14 @@ final class LiveControls implements AutoCloseable {
         err.flush();
     }
 
-    /** After the session: the page lingers unless the user quit; then the server stops and the terminal is given back. */
+    /**
+     * After the session: the page lingers if one followed the session and the user did not quit;
+     * then the server stops and the terminal is given back.
+     */
     @Override
     public void close() {
         try {
-            if (web != null && ended && !quit.get() && !linger.isZero()) {
+            if (web != null && ended && !quit.get() && !linger.isZero() && web.followed()) {
                 out.println("web: the session is over; its summary and plot stay at " + pageUrl + " for "
                         + DurationConverter.format(linger) + (keys != null ? " (q ends it now)" : " (Ctrl-C ends it now)"));
                 out.flush();

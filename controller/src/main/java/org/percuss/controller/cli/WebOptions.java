@@ -15,8 +15,8 @@ final class WebOptions {
     String address;
 
     @Option(names = "--web-linger", paramLabel = "DURATION", converter = Linger.class,
-            description = "With --web: how long the page keeps the summary and the plot after the session, 0s..1h;"
-                    + " q, Ctrl-C, a signal or the page's Finish end it sooner. Default: 5m.")
+            description = "With --web: how long a page that followed the session keeps its summary and plot after it,"
+                    + " 0s..1h; q, Ctrl-C, a signal or the page's Finish end it sooner. Default: 5m.")
     Duration linger;
 
     /** {@code --web-linger}: 0s..1h. */

@@ -33,6 +33,7 @@ final class EventStream implements Handler {
     private final int maxClients;
     private final Set<Semaphore> clients = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+    private volatile boolean everFollowed;
     private Scheduler.Cancellable pacer;
 
     EventStream(LiveSession session, LiveControl control, Scheduler scheduler, Duration period, int maxClients) {
@@ -54,6 +55,11 @@ final class EventStream implements Handler {
                 s.release(); // a client still writing the previous event gets one wake-up, not a backlog
             }
         }
+    }
+
+    /** Whether any client has followed the events. */
+    boolean everFollowed() {
+        return everFollowed;
     }
 
     /** How many clients are connected. */
@@ -78,6 +84,7 @@ final class EventStream implements Handler {
         OutputStream out = ctx.res().getOutputStream();
         Semaphore wake = new Semaphore(0);
         clients.add(wake);
+        everFollowed = true;
         try {
             long seq = 0;
             while (!closed) {

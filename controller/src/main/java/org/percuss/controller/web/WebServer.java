@@ -180,6 +180,11 @@ public final class WebServer implements AutoCloseable {
         return events.clients();
     }
 
+    /** Whether a page (or any client of {@code /api/events}) has followed the session. */
+    public boolean followed() {
+        return events.everFollowed();
+    }
+
     /** Stops the server: the event streams end, then Jetty. */
     @Override
     public void close() {

@@ -39,16 +39,16 @@
     }
     const x = { time: false };
     speedPlot = new uPlot({
-      width: chartWidth(), height: 170, cursor: { show: false }, legend: { show: true },
+      width: chartWidth(), height: 160, cursor: { show: false }, legend: { show: true },
       scales: { x: x, y: { range: (u, min, max) => [0, Math.max(1000, Math.ceil(max / 500) * 500)] } },
-      axes: [{ size: 28 }, { size: 46 }],
+      axes: [{ size: 28 }, { size: 54 }],
       series: [{ label: 's' },
         { label: 'target', stroke: '#8e99a4', dash: [6, 4], width: 1 },
         { label: 'commanded', stroke: '#1f3a93', width: 2 },
         { label: 'measured', stroke: '#e67e22', width: 1.5 }],
     }, [[], [], [], []], $('plot-speed'));
     loadPlot = new uPlot({
-      width: chartWidth(), height: 150, cursor: { show: false }, legend: { show: true },
+      width: chartWidth(), height: 130, cursor: { show: false }, legend: { show: true },
       scales: { x: x, A: { range: (u, min, max) => [0, Math.max(1, Math.ceil(max))] },
         C: { range: (u, min, max) => [Math.min(20, Math.floor(min)), Math.max(40, Math.ceil(max))] } },
       axes: [{ size: 28 }, { scale: 'A', size: 40 }, { scale: 'C', side: 1, size: 40, grid: { show: false } }],
@@ -57,8 +57,8 @@
         { label: 'temp °C', stroke: '#c0392b', width: 2, scale: 'C' }],
     }, [[], [], []], $('plot-load'));
     window.addEventListener('resize', () => {
-      speedPlot.setSize({ width: chartWidth(), height: 170 });
-      loadPlot.setSize({ width: chartWidth(), height: 150 });
+      speedPlot.setSize({ width: chartWidth(), height: 160 });
+      loadPlot.setSize({ width: chartWidth(), height: 130 });
     });
   }
 

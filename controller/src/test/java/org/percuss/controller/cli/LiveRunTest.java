@@ -57,12 +57,42 @@ class LiveRunTest {
     }
 
     @Test
-    void onLoopbackThePageIsForThisMachineAndASessionEndsAsWithout() {
-        CliRun r = CliRun.of("run", "--web", "127.0.0.1:0", "--web-linger", "0s", "--time-scale", "200", "--limit", "2s");
+    void onLoopbackThePageIsForThisMachineAndWithNoPageFollowingTheSessionEndsAsWithout() {
+        CliRun r = CliRun.of("run", "--web", "127.0.0.1:0", "--time-scale", "200", "--limit", "2s");
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).containsPattern("(?m)^web: http://127\\.0\\.0\\.1:\\d+/ \\(this machine only\\)$");
         assertThat(r.out()).contains("stopped:      session limit of 0:02 reached");
-        assertThat(r.out()).doesNotContain("stay at"); // no linger asked
+        assertThat(r.out()).doesNotContain("stay at"); // no page followed: nothing to linger for
+    }
+
+    @Test
+    void aPageThatFollowedKeepsTheSummaryUntilItsFinish() throws Exception {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-cp", System.getProperty("java.class.path"), "org.percuss.controller.cli.Percuss",
+                "run", "--web", "127.0.0.1:0", "--time-scale", "1", "--limit", "3s"));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        try {
+            Screen screen = new Screen(p.getInputStream());
+            Matcher url = Pattern.compile("web: (http://127\\.0\\.0\\.1:\\d+/)").matcher(screen.waitFor("(this machine only)"));
+            assertThat(url.find()).isTrue();
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            java.net.http.HttpResponse<java.util.stream.Stream<String>> events = http.send(java.net.http.HttpRequest
+                    .newBuilder(java.net.URI.create(url.group(1) + "api/events")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofLines());
+            assertThat(events.body().filter(l -> l.startsWith("data: ")).findFirst()).isPresent(); // a page follows
+            assertThat(screen.waitFor("for 5m (Ctrl-C ends it now)")).contains("stopped:      session limit of 0:03 reached");
+            assertThat(p.isAlive()).isTrue();
+            java.net.http.HttpResponse<String> summary = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(url.group(1) + "api/summary")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(summary.body()).contains("\"exitCode\":0");
+            http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url.group(1) + "api/finish"))
+                    .POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isZero();
+        } finally {
+            p.destroy();
+            p.waitFor(10, TimeUnit.SECONDS);
+        }
     }
 
     @Test
