@@ -14,9 +14,11 @@ import java.util.stream.Stream;
  * ArchUnit annotations) with the reports Surefire wrote. Run by the build after the tests, with
  * Maven's own Java as a single-file program:
  *
- *   java scripts/CheckTestsRan.java MODULE_DIR [TEST_FILTER]
+ *   java scripts/CheckTestsRan.java MODULE_DIR [TEST_FILTER [TEST_SKIP [SOURCES]]]
  *
  * A TEST_FILTER (Surefire's -Dtest) means only some classes were asked for: nothing is checked.
+ * SOURCES, relative to the module, is where the test classes are (src/test/java unless given; the
+ * browser profile's are in src/browser/java).
  */
 public final class CheckTestsRan {
 
@@ -35,7 +37,7 @@ public final class CheckTestsRan {
             System.out.println("tests-ran: skipped, only " + filter + " was asked for");
             return;
         }
-        Path sources = module.resolve("src/test/java");
+        Path sources = module.resolve(args.length > 3 ? args[3] : "src/test/java");
         Path reports = module.resolve("target/surefire-reports");
         if (!Files.isDirectory(sources)) {
             return;
