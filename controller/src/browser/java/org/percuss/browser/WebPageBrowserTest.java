@@ -31,7 +31,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The web page of {@code percuss run --web} in headless Chromium, against a session on the
- * simulator at 20 times real time, step by step as a person on a phone would use it: the page
+ * simulator at 10 times real time, step by step as a person on a phone would use it: the page
  * loads with no console errors and its values move, the plot draws, Level + ramps, the emergency
  * stop stops the motor within one tick of its request and stays latched, clear and start begin
  * again at the lowest level with a warm-up, the page fits a phone (a screenshot at 390×844 is kept
@@ -60,7 +60,7 @@ class WebPageBrowserTest {
         trace = ARTIFACTS.resolve("session-trace.csv");
         Files.deleteIfExists(trace);
         percuss = PercussSession.start(Map.of("HOME", home.toAbsolutePath().toString()), "run", "--web", "127.0.0.1:0",
-                "--time-scale", "20", "--trace", trace.toString(), "--web-linger", "1m");
+                "--time-scale", "10", "--trace", trace.toString(), "--web-linger", "1m");
         browser = new Browser(Files.createTempDirectory("percuss-chromium"));
     }
 

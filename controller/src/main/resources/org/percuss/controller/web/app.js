@@ -39,7 +39,7 @@
     }
     const x = { time: false };
     speedPlot = new uPlot({
-      width: chartWidth(), height: 160, cursor: { show: false }, legend: { show: true },
+      width: chartWidth(), height: 160, cursor: { show: false }, legend: { show: true, live: false },
       scales: { x: x, y: { range: (u, min, max) => [0, Math.max(1000, Math.ceil(max / 500) * 500)] } },
       axes: [{ size: 28 }, { size: 54 }],
       series: [{ label: 's' },
@@ -48,7 +48,7 @@
         { label: 'measured', stroke: '#e67e22', width: 1.5 }],
     }, [[], [], [], []], $('plot-speed'));
     loadPlot = new uPlot({
-      width: chartWidth(), height: 130, cursor: { show: false }, legend: { show: true },
+      width: chartWidth(), height: 130, cursor: { show: false }, legend: { show: true, live: false },
       scales: { x: x, A: { range: (u, min, max) => [0, Math.max(1, Math.ceil(max))] },
         C: { range: (u, min, max) => [Math.min(20, Math.floor(min)), Math.max(40, Math.ceil(max))] } },
       axes: [{ size: 28 }, { scale: 'A', size: 40 }, { scale: 'C', side: 1, size: 40, grid: { show: false } }],
