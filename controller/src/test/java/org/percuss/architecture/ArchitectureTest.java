@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * DESIGN.md's architecture, checked on the compiled main code of all three modules: which module
- * and package may use which, where the third-party hardware libraries may appear, and who may read
- * the machine's clocks.
+ * and package may use which, where the third-party hardware and native libraries may appear, and
+ * who may read the machine's clocks.
  */
 class ArchitectureTest {
 
@@ -86,6 +86,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyThePtyPackageTouchesJna() {
+        noClasses().that().resideOutsideOfPackage("org.percuss.device.pty..")
+                .should().dependOnClassesThat().resideInAPackage("com.sun.jna..")
+                .check(PERCUSS);
+    }
+
+    @Test
     void theProtocolIsPureCode() {
         noClasses().that().resideInAPackage("org.percuss.device.protocol..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio..", "org.percuss.device.serial..")
@@ -99,6 +106,44 @@ class ArchitectureTest {
                 .orShould().callMethod(System.class, "currentTimeMillis")
                 .orShould().callMethod(java.time.Instant.class, "now")
                 .orShould().callMethod(java.time.LocalDateTime.class, "now")
+                .check(PERCUSS);
+    }
+
+    /**
+     * The classes at the edge of real time, and only they, may own a thread, wait or read the
+     * wall clock: everything else runs on an injected Ticker and Scheduler, so it runs the same in
+     * virtual time (DESIGN.md, "One safety core, every transport").
+     */
+    private static final String[] REAL_TIME_EDGE = {
+        "org.percuss.device.time.SystemTicker",
+        "org.percuss.device.time.SystemScheduler",
+        "org.percuss.device.serial.SerialConnection",
+        "org.percuss.device.serial.JSerialCommLink",
+        "org.percuss.device.pty.PosixPseudoTerminal",
+        "org.percuss.controller.loop.RealTimeDriver",
+        "org.percuss.controller.cli.SimulatedTimeDriver",
+        "org.percuss.controller.cli.Backend",
+        "org.percuss.controller.cli.BoardCommand",
+        "org.percuss.controller.cli.Interrupts",
+        "org.percuss.controller.keys.TerminalKeys",
+    };
+
+    @Test
+    void onlyTheRealTimeEdgeSleepsWaitsOrOwnsAThread() {
+        noClasses().that(com.tngtech.archunit.base.DescribedPredicate.describe("are not at the real-time edge",
+                        (com.tngtech.archunit.core.domain.JavaClass c) -> java.util.Arrays.stream(REAL_TIME_EDGE)
+                                .noneMatch(edge -> c.getFullName().equals(edge) || c.getFullName().startsWith(edge + "$"))))
+                .should().callMethod(Thread.class, "sleep", long.class)
+                .orShould().callMethod(Object.class, "wait")
+                .orShould().callMethod(Object.class, "wait", long.class)
+                .orShould().callMethod(java.util.concurrent.locks.LockSupport.class, "parkNanos", long.class)
+                .orShould().callMethod(Thread.class, "ofPlatform")
+                .orShould().callMethod(Thread.class, "ofVirtual")
+                .orShould().callConstructorWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                        com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner(
+                                com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo(Thread.class))))
+                .orShould().dependOnClassesThat().belongToAnyOf(java.util.concurrent.Executors.class,
+                        java.util.concurrent.ScheduledThreadPoolExecutor.class)
                 .check(PERCUSS);
     }
 

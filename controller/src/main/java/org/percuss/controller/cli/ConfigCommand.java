@@ -27,8 +27,8 @@ final class ConfigCommand implements Runnable {
 
     /** {@code percuss config check FILE}: every problem of a configuration file, or what it sets. */
     @Command(name = "check", mixinStandardHelpOptions = true,
-            description = {"Check a configuration file: every unknown key, wrong type and value outside its",
-                "allowed range, one line each, in one run (exit 2); or a summary of what it sets (exit 0)."})
+            description = "Check a configuration file: every unknown key, wrong type and value outside its allowed "
+                + "range, one line each, in one run (exit 2); or a summary of what it sets (exit 0).")
     static final class Check implements Callable<Integer> {
 
         @Spec
@@ -39,9 +39,9 @@ final class ConfigCommand implements Runnable {
 
         @Override
         public Integer call() {
-            PercussConfig c = ConfigOption.load(file, spec.commandLine().getErr());
+            PercussConfig c = ConfigMixin.load(file, spec.commandLine().getErr());
             if (c == null) {
-                return ExitCode.USAGE;
+                return ExitCode.USAGE.code();
             }
             PrintWriter out = spec.commandLine().getOut();
             out.println(file + ": ok");
@@ -68,7 +68,7 @@ final class ConfigCommand implements Runnable {
                     pin(g.enablePin()), pin(g.heartbeatPin()), g.hasButtons() ? "GPIO" + g.powerButtonPin() + "/"
                             + g.plusButtonPin() + "/" + g.minusButtonPin() + " (power/plus/minus)" : "none");
             out.flush();
-            return ExitCode.OK;
+            return ExitCode.OK.code();
         }
     }
 

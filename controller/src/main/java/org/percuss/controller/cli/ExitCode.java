@@ -1,30 +1,58 @@
 package org.percuss.controller.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.percuss.controller.loop.StopReason;
 
-/** The exit codes of {@code percuss} (DESIGN.md): what a script can tell from how a run ended. */
-public final class ExitCode {
-
+/**
+ * The exit codes of {@code percuss} (DESIGN.md): what a script can tell from how a run ended. The
+ * one list of them: the help of every command shows the codes it can end with from here.
+ */
+public enum ExitCode {
     /** A normal end: the limit was reached, the user interrupted, the zone budget ended it. */
-    public static final int OK = 0;
+    OK(0, "normal end: the limit reached or interrupted (run), every expectation held (simulate)"),
     /** A scenario expectation failed ({@code percuss simulate}). */
-    public static final int EXPECTATION_FAILED = 1;
+    EXPECTATION_FAILED(1, "an expectation or invariant failed (simulate)"),
     /** A usage or configuration error: nothing was started. */
-    public static final int USAGE = 2;
+    USAGE(2, "usage or config error: one line names the option or the file, line and key"),
     /** The device or its link failed, or an output file could not be written. */
-    public static final int DEVICE = 3;
+    DEVICE(3, "device, link or output error (the message names the port or the file)"),
     /** A safety stop: a fault or the emergency stop. */
-    public static final int SAFETY_STOP = 4;
+    SAFETY_STOP(4, "safety stop: a fault or the emergency stop, named");
 
-    private ExitCode() {
+    private final int code;
+    private final String meaning;
+
+    ExitCode(int code, String meaning) {
+        this.code = code;
+        this.meaning = meaning;
+    }
+
+    /** The process's exit status. */
+    public int code() {
+        return code;
+    }
+
+    /** What it means, for the help. */
+    public String meaning() {
+        return meaning;
     }
 
     /** The exit code for a session that ended for {@code reason}. */
-    public static int of(StopReason reason) {
+    public static ExitCode of(StopReason reason) {
         return switch (reason) {
             case SESSION_LIMIT, ZONE_BUDGET, INTERRUPTED -> OK;
             case LINK_LOST, OUTPUT_ERROR -> DEVICE;
             case FAULT, EMERGENCY_STOP -> SAFETY_STOP;
         };
+    }
+
+    /** The help's list of {@code codes}: code → meaning, in order. */
+    static Map<String, String> list(ExitCode... codes) {
+        Map<String, String> list = new LinkedHashMap<>();
+        for (ExitCode c : codes) {
+            list.put(Integer.toString(c.code), c.meaning);
+        }
+        return list;
     }
 }

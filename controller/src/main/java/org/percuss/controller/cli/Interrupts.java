@@ -101,7 +101,7 @@ final class Interrupts implements AutoCloseable {
                 PercussionDevice d = device;
                 d.stop();
                 err.println("percuss: the control loop did not stop within 2 s; stopped " + d.name() + " directly");
-                Runtime.getRuntime().halt(ExitCode.DEVICE);
+                Runtime.getRuntime().halt(ExitCode.DEVICE.code());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

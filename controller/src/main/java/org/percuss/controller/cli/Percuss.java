@@ -1,9 +1,11 @@
 package org.percuss.controller.cli;
 
 import java.io.PrintWriter;
+import java.util.function.Supplier;
 import org.percuss.controller.files.FileProblem;
 import org.percuss.controller.text.Echo;
 import org.percuss.device.api.DeviceException;
+import org.percuss.device.pty.PseudoTerminal;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParameterException;
@@ -17,23 +19,30 @@ import picocli.CommandLine.ParameterException;
         description = "Controller, device driver and simulator for percussion massage guns.",
         subcommands = {RunCommand.class, SimulateCommand.class, BoardCommand.class, PortsCommand.class,
             UsageCommand.class, ConfigCommand.class},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:normal end (limit reached, interrupted)",
-            "2:usage or config error",
-            "3:device, link or output error",
-            "4:safety stop (fault or emergency stop)"})
+        exitCodeListHeading = "%nExit codes:%n")
 public final class Percuss implements Runnable {
 
     private final boolean ownsProcess;
+    private final Supplier<PseudoTerminal> pseudoTerminals;
 
     /** A command for use inside another program or a test: installs no signal handlers. */
     public Percuss() {
-        this(false);
+        this(false, PseudoTerminal::open);
     }
 
-    private Percuss(boolean ownsProcess) {
+    /** A command for a test, whose {@code board --pty} gets its pseudo-terminals from {@code pseudoTerminals}. */
+    Percuss(Supplier<PseudoTerminal> pseudoTerminals) {
+        this(false, pseudoTerminals);
+    }
+
+    private Percuss(boolean ownsProcess, Supplier<PseudoTerminal> pseudoTerminals) {
         this.ownsProcess = ownsProcess;
+        this.pseudoTerminals = pseudoTerminals;
+    }
+
+    /** Where {@code board --pty} gets its pseudo-terminal. */
+    Supplier<PseudoTerminal> pseudoTerminals() {
+        return pseudoTerminals;
     }
 
     /** Whether this command owns the JVM (the real {@code main}), and may handle signals. */
@@ -47,37 +56,47 @@ public final class Percuss implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine(new Percuss(true)).execute(args));
+        System.exit(commandLine(new Percuss(true, PseudoTerminal::open)).execute(args));
     }
 
     /** The command line with percuss's error handling: one line per error, the right exit code. */
     public static CommandLine commandLine(Percuss percuss) {
         CommandLine cl = new CommandLine(percuss);
         StrictConverters.register(cl);
+        exitCodes(cl);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println(Echo.line(ex.getCommandLine().getCommandSpec().qualifiedName() + ": " + ex.getMessage()));
             err.flush();
-            return ExitCode.USAGE;
+            return ExitCode.USAGE.code();
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             if (ex instanceof DeviceException) {
                 err.println(Echo.line("percuss: " + ex.getMessage()));
                 err.flush();
-                return ExitCode.DEVICE;
+                return ExitCode.DEVICE.code();
             }
             if (ex instanceof FileProblem) {
                 // a file that cannot be used, found before anything started
                 err.println(Echo.line(commandLine.getCommandSpec().qualifiedName() + ": " + ex.getMessage()));
                 err.flush();
-                return ExitCode.USAGE;
+                return ExitCode.USAGE.code();
             }
             err.println(Echo.line("percuss: internal error: " + ex));
             err.flush();
             return 70; // EX_SOFTWARE: a bug, not something the user did
         });
         return cl;
+    }
+
+    /** Each command's help lists the exit codes it can end with, from the one {@link ExitCode} list. */
+    private static void exitCodes(CommandLine cl) {
+        ExitCode[] session = {ExitCode.OK, ExitCode.USAGE, ExitCode.DEVICE, ExitCode.SAFETY_STOP};
+        cl.getCommandSpec().usageMessage().exitCodeList(ExitCode.list(ExitCode.values()));
+        cl.getSubcommands().get("run").getCommandSpec().usageMessage().exitCodeList(ExitCode.list(session));
+        cl.getSubcommands().get("simulate").getCommandSpec().usageMessage().exitCodeList(
+                ExitCode.list(ExitCode.OK, ExitCode.EXPECTATION_FAILED, ExitCode.USAGE, ExitCode.DEVICE));
     }
 
     /** Reads the version from the jar's manifest. */

@@ -22,7 +22,7 @@ final class PortsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         lines(JSerialCommLink.listPorts()).forEach(out::println);
         out.flush();
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 
     /** What {@code percuss ports} prints for {@code ports}: one line each, or one saying there are none. */

@@ -21,9 +21,10 @@ import org.percuss.controller.files.OutputFile;
 import org.percuss.controller.files.UserDirs;
 import org.percuss.controller.live.SessionEnd;
 import org.percuss.controller.loop.Durations;
+import org.percuss.controller.loop.SessionStatistics;
 import org.percuss.controller.loop.StopReason;
 import org.percuss.controller.session.SessionClock;
-import org.percuss.controller.session.SessionTimer;
+import org.percuss.controller.session.SessionPlan;
 import org.percuss.controller.session.UsageEntry;
 import org.percuss.controller.session.UsageLedger;
 import org.percuss.controller.session.UsageRecorder;
@@ -46,14 +47,9 @@ import picocli.CommandLine.Spec;
  * ramps to the chosen level and stops at the limit, on an interrupt, or on a safety stop.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run one massage session: start at the lowest level, warm up, ramp to --level,",
-            "stop after --limit of running time (15m at most), on Ctrl-C, or on a safety stop."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:normal end (limit reached, interrupted)",
-            "2:usage or config error",
-            "3:device, link or output error",
-            "4:safety stop (fault or emergency stop)"})
+        description = "Run one massage session: start at the lowest level, warm up, ramp to --level, stop after "
+            + "--limit of running time (15m at most), on Ctrl-C, or on a safety stop.",
+        exitCodeListHeading = "%nExit codes:%n")
 final class RunCommand implements Callable<Integer> {
 
     @Spec
@@ -63,19 +59,23 @@ final class RunCommand implements Callable<Integer> {
     private Percuss parent;
 
     @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "sim", converter = DeviceSpec.Converter.class,
-            description = "sim (the built-in simulator), serial:PATH[@BAUD] (a board on a serial port) or gpio (a Raspberry Pi rig, wired as the config's gpio section says). Default: ${DEFAULT-VALUE}.")
+            description = "sim (the built-in simulator), serial:PATH[@BAUD] (a board on a serial port) or gpio (a "
+                + "Raspberry Pi rig, wired as the config's gpio section says). Default: ${DEFAULT-VALUE}.")
     private DeviceSpec device;
 
     @Option(names = "--level", paramLabel = "N", defaultValue = "1",
-            description = "Speed level to ramp to, 1 (lowest) .. 5 (or as many as --config sets). Default: ${DEFAULT-VALUE}.")
+            description = "Speed level to ramp to, 1 (lowest) .. 5 (or as many as --config sets). Default: "
+                + "${DEFAULT-VALUE}.")
     private int level;
 
     @Option(names = "--limit", paramLabel = "DURATION", converter = DurationConverter.SessionLimit.class,
-            description = "Most running time, such as 20s, 5m, 1m30s; at most 15m, and at most a config file's session_limit. Default: the config's session_limit, 15m.")
+            description = "Most running time, such as 20s, 5m, 1m30s; at most 15m, and at most a config file's "
+                + "session_limit. Default: the config's session_limit, 15m.")
     private Duration limit;
 
     @Option(names = "--warmup", paramLabel = "DURATION", converter = DurationConverter.Warmup.class,
-            description = "How long each start holds the lowest level, 0s..60s, and at least a config file's warmup. Default: the config's warmup, 10s.")
+            description = "How long each start holds the lowest level, 0s..60s, and at least a config file's warmup. "
+                + "Default: the config's warmup, 10s.")
     private Duration warmup;
 
     @Option(names = "--time-scale", paramLabel = "X",
@@ -87,15 +87,15 @@ final class RunCommand implements Callable<Integer> {
     private Path trace;
 
     @Option(names = "--zone", paramLabel = "NAME",
-            description = "The muscle group: its budget (15m per rolling hour) and maximum level apply; the usage ledger records the session.")
+            description = "The muscle group: its budget (15m per rolling hour) and maximum level apply; the usage "
+                + "ledger records the session.")
     private String zoneName;
 
-    @Option(names = "--ledger", paramLabel = "FILE",
-            description = "The usage ledger. Default: $XDG_STATE_HOME/percuss/usage.jsonl or ~/.local/state/percuss/usage.jsonl.")
-    private Path ledgerFile;
+    @Mixin
+    private LedgerMixin ledger;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "A configuration file (docs/configuration.md).")
-    private Path configFile;
+    @Mixin
+    private ConfigMixin config;
 
     @Mixin
     private WebOptions web = new WebOptions();
@@ -104,18 +104,18 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        PercussConfig loaded = ConfigOption.loadOrUsers(configFile, err);
+        PercussConfig loaded = this.config.loadOrUsers(err);
         if (loaded == null) {
-            return ExitCode.USAGE;
+            return ExitCode.USAGE.code();
         }
-        PercussConfig config = configure(loaded, ConfigOption.source(configFile));
+        PercussConfig config = configure(loaded, this.config.source());
         Zone zone = zone(config);
         // every output is checked before anything is opened or started (exit 2 naming the file)
         OutputFile traceFile = null;
         if (trace != null) {
             traceFile = OutputFile.check("--trace", trace);
-            traceFile.notSameAs("--config", configFile);
-            traceFile.notSameAs("--ledger", zone == null ? null : ledgerFile);
+            traceFile.notSameAs("--config", this.config.file());
+            traceFile.notSameAs("--ledger", zone == null ? null : ledger.given());
         }
         double scale = timeScale == null ? 1 : timeScale;
         boolean live = parent != null && parent.ownsProcess() && Terminal.isInteractive();
@@ -132,17 +132,16 @@ final class RunCommand implements Callable<Integer> {
                 err.println("percuss: interrupted (" + interrupts.early() + ") while connecting to serial:"
                         + device.path() + "; the motor was never started");
                 err.flush();
-                return ExitCode.OK;
+                return ExitCode.OK.code();
             }
             TraceWriter traceWriter = traceOutput == null ? null : traceOutput.writer();
-            SessionTimer timer = zoneSession == null
-                    ? new SessionTimer(config.sessionLimit().toNanos(), config.sessionWarning().toNanos())
-                    : new SessionTimer(config.sessionLimit().toNanos(), zoneSession.budget().left().toNanos(), zone.name(),
-                            config.sessionWarning().toNanos());
+            SessionPlan plan = zoneSession == null ? SessionPlan.of(config)
+                    : SessionPlan.onZone(config, zone, zoneSession.budget().left());
+            SessionStatistics statistics = new SessionStatistics();
             ControlLoop loop;
             try {
-                loop = ControlLoop.create(backend.device(), config, timer, zone == null ? 0 : zone.maxLevel(),
-                        backend.ticker(), controls.listener(reporter));
+                loop = ControlLoop.builder(backend.device(), config, backend.ticker()).timer(plan.timer())
+                        .maxLevel(plan.maxLevel()).listener(controls.listener(reporter)).observer(statistics).build();
             } catch (IllegalArgumentException e) {
                 throw usage(backend.device().name() + ": " + e.getMessage());
             }
@@ -153,7 +152,7 @@ final class RunCommand implements Callable<Integer> {
             }
             UsageRecorder recorder = zoneSession == null ? null : new UsageRecorder(zoneSession.ledger(),
                     UUID.randomUUID().toString(), zone, new SessionClock(EpochClock.system(), backend.ticker()),
-                    timer.limitNanos());
+                    loop.sessionLimitNanos());
             // the first second is claimed before the motor starts: a ledger that cannot be written stops it here
             if (recorder != null && !recorder.start()) {
                 throw usage("zone " + zone.name() + ": its budget has just been used up by another session");
@@ -222,18 +221,19 @@ final class RunCommand implements Callable<Integer> {
                 extra.add("output:       " + Echo.line(failures.first().getMessage()));
             }
             StringWriter summary = new StringWriter();
-            SessionSummary.print(loop, new PrintWriter(summary), extra);
+            SessionSummary.print(loop, statistics, new PrintWriter(summary), extra);
             out.print(summary);
             out.flush();
-            int code = ExitCode.of(loop.stopReason());
+            ExitCode code = ExitCode.of(loop.stopReason());
             if (failures.first() != null) {
                 err.println(Echo.line(spec.qualifiedName() + ": " + failures.first().getMessage()));
                 err.flush();
                 code = code == ExitCode.OK ? ExitCode.DEVICE : code;
             }
-            controls.ended(new SessionEnd(SessionSummary.stopped(loop), loop.runningNanos() / 1e9, loop.topCommandedPpm(),
-                    loop.topMeasuredPpm(), code, summary.toString().lines().toList()));
-            return code;
+            controls.ended(new SessionEnd(SessionSummary.stopped(loop), loop.runningNanos() / 1e9,
+                    statistics.topCommandedPpm(), statistics.topMeasuredPpm(), code.code(),
+                    summary.toString().lines().toList()));
+            return code.code();
         }
     }
 
@@ -298,7 +298,7 @@ final class RunCommand implements Callable<Integer> {
      * @throws FileProblem when the ledger cannot be used
      */
     private ZoneSession openZone(Zone zone, PrintWriter err) throws FileProblem {
-        Path path = ledgerFile != null ? ledgerFile : UserDirs.current().ledger();
+        Path path = ledger.file();
         UsageLedger ledger = UsageLedger.open(path, w -> {
             err.println(Echo.line("warning: " + w));
             err.flush();

@@ -3,6 +3,7 @@ package org.percuss.controller.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import org.percuss.controller.loop.ControlLoop;
+import org.percuss.controller.loop.SessionStatistics;
 import org.percuss.controller.loop.Durations;
 import org.percuss.controller.loop.StopReason;
 import org.percuss.device.serial.SerialDevice;
@@ -11,10 +12,6 @@ import org.percuss.device.serial.SerialDevice;
 final class SessionSummary {
 
     private SessionSummary() {
-    }
-
-    static void print(ControlLoop loop, PrintWriter out) {
-        print(loop, out, List.of());
     }
 
     /** Why the session stopped, in the summary's words. */
@@ -27,14 +24,14 @@ final class SessionSummary {
     }
 
     /** The summary, then {@code extra} lines (safety events, the zone's use). */
-    static void print(ControlLoop loop, PrintWriter out, List<String> extra) {
+    static void print(ControlLoop loop, SessionStatistics statistics, PrintWriter out, List<String> extra) {
         String why = stopped(loop);
         long running = loop.runningNanos();
         out.println("session summary");
         out.printf("  stopped:      %s%n", why);
         out.printf("  running time: %d:%05.2f of %s%n", running / 60_000_000_000L,
                 (running % 60_000_000_000L) / 1e9, Durations.format(loop.sessionLimitNanos()));
-        out.printf("  top speed:    %d ppm commanded, %d ppm measured%n", loop.topCommandedPpm(), loop.topMeasuredPpm());
+        out.printf("  top speed:    %d ppm commanded, %d ppm measured%n", statistics.topCommandedPpm(), statistics.topMeasuredPpm());
         out.printf("  device:       %s%n", loop.device().name());
         if (loop.device() instanceof SerialDevice serial && serial.nacks() > 0) {
             out.printf("  refused:      %d commands refused by the board (latest: %s)%n", serial.nacks(),

@@ -20,6 +20,7 @@ import org.percuss.simulator.scenario.Outcome;
 import org.percuss.simulator.scenario.RunPlot;
 import org.percuss.simulator.scenario.Scenario;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,14 +31,9 @@ import picocli.CommandLine.Spec;
  * in virtual time, and says for each expectation whether it held.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run scenario files (docs/scenarios.md) in virtual time, as fast as possible, against the",
-            "real controller on the simulated gun; print one line per expectation and invariant."},
-        exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {
-            "0:every expectation and invariant held",
-            "1:at least one failed",
-            "2:a scenario file is malformed (file, line and key named), or an output path cannot be written",
-            "3:an output file could not be written (the results are printed first)"})
+        description = "Run scenario files (docs/scenarios.md) in virtual time, as fast as possible, against the real "
+            + "controller on the simulated gun; print one line per expectation and invariant.",
+        exitCodeListHeading = "%nExit codes:%n")
 final class SimulateCommand implements Callable<Integer> {
 
     @Spec
@@ -53,9 +49,8 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Write one CSV row per control tick (with several scenarios: FILE-<scenario>.csv).")
     private Path trace;
 
-    @Option(names = "--config", paramLabel = "FILE",
-            description = "A configuration file: its levels, safety thresholds and zones apply.")
-    private Path configFile;
+    @Mixin
+    private ConfigMixin config;
 
     @Option(names = "--transport", paramLabel = "direct|serial|gpio", converter = TransportConverter.class,
             description = "How the controller reaches the simulated gun: direct (the simulated board, in process), serial "
@@ -71,9 +66,9 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        PercussConfig config = ConfigOption.load(configFile, err);
+        PercussConfig config = this.config.load(err);
         if (config == null) {
-            return ExitCode.USAGE;
+            return ExitCode.USAGE.code();
         }
         List<Scenario> scenarios = new ArrayList<>();
         List<YamlReader.Problem> problems = new ArrayList<>();
@@ -88,7 +83,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (!problems.isEmpty()) {
             problems.forEach(p -> err.println(p));
             err.flush();
-            return ExitCode.USAGE;
+            return ExitCode.USAGE.code();
         }
         // every output is checked before anything is simulated (exit 2 naming the file)
         List<String> stems = stems(files);
@@ -101,7 +96,7 @@ final class SimulateCommand implements Callable<Integer> {
             for (int j = 0; j < i; j++) {
                 o.notSameAs(all.get(j).option(), all.get(j).path());
             }
-            o.notSameAs("--config", configFile);
+            o.notSameAs("--config", this.config.file());
             for (Path f : files) {
                 o.notSameAs("a scenario file", f);
             }
@@ -156,9 +151,9 @@ final class SimulateCommand implements Callable<Integer> {
         if (!failures.isEmpty()) {
             failures.forEach(f -> err.println(Echo.line(spec.qualifiedName() + ": " + f.getMessage())));
             err.flush();
-            return ExitCode.DEVICE;
+            return ExitCode.DEVICE.code();
         }
-        return allPassed ? ExitCode.OK : ExitCode.EXPECTATION_FAILED;
+        return (allPassed ? ExitCode.OK : ExitCode.EXPECTATION_FAILED).code();
     }
 
     /** The output files for {@code option} ({@code base} itself for one scenario, {@code base-stem.ext} for several), checked. */

@@ -19,6 +19,7 @@ import org.percuss.controller.session.ZoneBudget;
 import org.percuss.controller.text.Echo;
 import org.percuss.device.time.EpochClock;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,24 +34,23 @@ final class UsageCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--ledger", paramLabel = "FILE",
-            description = "The usage ledger. Default: $XDG_STATE_HOME/percuss/usage.jsonl or ~/.local/state/percuss/usage.jsonl.")
-    private Path ledger;
+    @Mixin
+    private LedgerMixin ledger;
 
-    @Option(names = "--config", paramLabel = "FILE", description = "A configuration file, for its zones.")
-    private Path config;
+    @Mixin
+    private ConfigMixin config;
 
     @Override
     public Integer call() throws FileProblem {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        PercussConfig c = ConfigOption.loadOrUsers(config, err);
+        PercussConfig c = config.loadOrUsers(err);
         if (c == null) {
-            return ExitCode.USAGE;
+            return ExitCode.USAGE.code();
         }
         List<UsageEntry> entries;
         long now = EpochClock.system().epochMillis();
-        Path file = ledger != null ? ledger : UserDirs.current().ledger();
+        Path file = ledger.file();
         try (UsageLedger l = UsageLedger.openForReading(file, w -> err.println(Echo.line("warning: " + w)));
              UsageLedger.Lock lock = l.lock()) {
             entries = lock.entries(now);
@@ -69,6 +69,6 @@ final class UsageCommand implements Callable<Integer> {
                             : ", " + Durations.format(b.left().toNanos()) + " left");
         }
         out.flush();
-        return ExitCode.OK;
+        return ExitCode.OK.code();
     }
 }

@@ -1,12 +1,11 @@
 package org.percuss.controller.loop;
 
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.ArrayList;
+import java.util.List;
 import org.percuss.controller.config.PercussConfig;
-import org.percuss.controller.safety.SafetyContext;
 import org.percuss.controller.safety.SafetySupervisor;
 import org.percuss.controller.session.SessionTimer;
 import org.percuss.device.api.Capability;
-import org.percuss.device.api.ClearStatus;
 import org.percuss.device.api.DeviceException;
 import org.percuss.device.api.Fault;
 import org.percuss.device.api.FaultSet;
@@ -14,44 +13,38 @@ import org.percuss.device.api.Input;
 import org.percuss.device.api.PercussionDevice;
 import org.percuss.device.api.Telemetry;
 import org.percuss.device.time.Ticker;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The fixed-rate control loop: each {@link #tick()} reads the telemetry, asks the safety
  * supervisor, steps the state machine, computes the speed profile and commands the device, always
- * in that order (DESIGN.md), on the injected clock.
+ * in that order (DESIGN.md, {@link TickStage}), on the injected clock. It is one class on purpose:
+ * the order of those stages, and what each may see of the others, is the safety argument, and it
+ * reads best in one place; its helpers each hold one piece (the requests inbox, clearing faults,
+ * the speed profile and bounds, the session timer, the rules' view of the loop).
  *
  * <p>Requests ({@link #start()}, {@link #pause()}, {@link #selectLevel}, {@link #emergencyStop()},
  * {@link #clearFaults()}, {@link #finish}) may come from any thread; they are taken at the start
  * of the next tick, so an emergency stop commands zero within one tick. Everything else belongs to
- * the thread that ticks. In steady state a tick allocates nothing.
+ * the thread that ticks. The state changes only in {@link #enter}. In steady state a tick
+ * allocates nothing; what the loop reports goes to its {@link LoopListener} (on transitions) and
+ * its {@link TickObserver}s (every tick). Built with {@link #builder}.
  */
 public final class ControlLoop {
-
-    private static final Logger LOG = LoggerFactory.getLogger(ControlLoop.class);
-
-    private static final int REQ_START = 1;
-    private static final int REQ_PAUSE = 1 << 1;
-    private static final int REQ_EMERGENCY_STOP = 1 << 2;
-    private static final int REQ_CLEAR = 1 << 3;
-    private static final int REQ_FINISH = 1 << 4;
-    private static final int REQ_LEVEL = 1 << 5;
 
     private final PercussionDevice device;
     private final Ticker ticker;
     private final LoopListener listener;
+    private final TickObserver[] observers;
+    private final TickStage.StageObserver stages;
     private final SpeedBounds bounds;
     private final SpeedProfile profile;
     private final SessionTimer timer;
     private final SafetySupervisor supervisor;
     private final boolean hasButtons;
     private final ButtonEdges buttons = new ButtonEdges();
-    private final SafetyContext context = new Context();
-
-    private final AtomicInteger requests = new AtomicInteger();
-    private volatile int requestedLevel;
-    private volatile StopReason requestedFinish = StopReason.INTERRUPTED;
+    private final LoopContext context;
+    private final LoopRequests requests = new LoopRequests();
+    private final FaultClearing clearing;
 
     private LoopState state = LoopState.IDLE;
     private int level;
@@ -61,71 +54,115 @@ public final class ControlLoop {
     private long ticks;
     private long firstTickNanos;
     private long lastTickNanos;
-    private boolean clearPending;
-    private boolean startAfterClear;
-    private int latchedAtClear;
     private StopReason stopReason;
     private String stopMessage = "";
-    private int topCommandedPpm;
-    private int topMeasuredPpm;
+    /** Why the state the step decides on is entered (a constant, or the stop's message). */
+    private String why = "";
 
-    /**
-     * A loop driving {@code device} with {@code config}, on {@code ticker}, never above
-     * {@code maxLevel} (a zone's maximum; 0 for none).
-     *
-     * @throws IllegalArgumentException when no configured level lies inside the device's range
-     *         and under the maximum
-     */
-    public ControlLoop(PercussionDevice device, PercussConfig config, SafetySupervisor supervisor,
-                       SessionTimer timer, int maxLevel, Ticker ticker, LoopListener listener) {
-        this.device = device;
-        this.ticker = ticker;
-        this.listener = listener;
-        this.supervisor = supervisor;
-        this.timer = timer;
-        this.bounds = SpeedBounds.of(config.levels(), device.capabilities()).capAt(maxLevel);
-        this.profile = new SpeedProfile(bounds.lowestPpm(), bounds.highestPpm(), config.warmup().toNanos(),
-                config.rampPpmPerSecond());
+    private ControlLoop(Builder b) {
+        this.device = b.device;
+        this.ticker = b.ticker;
+        this.listener = b.listener;
+        this.observers = b.observers.toArray(TickObserver[]::new);
+        this.stages = b.stages;
+        this.supervisor = b.supervisor != null ? b.supervisor : SafetySupervisor.standard(b.config.safety());
+        this.timer = b.timer != null ? b.timer
+                : new SessionTimer(b.config.sessionLimit().toNanos(), b.config.sessionWarning().toNanos());
+        this.bounds = SpeedBounds.of(b.config.levels(), device.capabilities()).capAt(b.maxLevel);
+        this.profile = new SpeedProfile(bounds.lowestPpm(), bounds.highestPpm(), b.config.warmup().toNanos(),
+                b.config.rampPpmPerSecond());
         this.hasButtons = device.capabilities().has(Capability.BUTTONS);
+        this.context = new LoopContext(this, listener);
+        this.clearing = new FaultClearing(device, supervisor, context);
         this.level = bounds.firstLevel();
-        this.requestedLevel = level;
         this.telemetry = device.telemetry();
     }
 
-    /** A loop with every safety rule and a session timer, all from {@code config}. */
-    public static ControlLoop create(PercussionDevice device, PercussConfig config, Ticker ticker,
-                                     LoopListener listener) {
-        return create(device, config, new SessionTimer(config.sessionLimit().toNanos(),
-                config.sessionWarning().toNanos()), ticker, listener);
+    /** A loop driving {@code device} with {@code config}'s levels, profile and rules, on {@code ticker}. */
+    public static Builder builder(PercussionDevice device, PercussConfig config, Ticker ticker) {
+        return new Builder(device, config, ticker);
     }
 
-    /** A loop with every safety rule from {@code config}, this session timer, no zone maximum. */
-    public static ControlLoop create(PercussionDevice device, PercussConfig config, SessionTimer timer, Ticker ticker,
-                                     LoopListener listener) {
-        return create(device, config, timer, 0, ticker, listener);
-    }
+    /** How a {@link ControlLoop} is put together; every setting but the three given has a default. */
+    public static final class Builder {
+        private final PercussionDevice device;
+        private final PercussConfig config;
+        private final Ticker ticker;
+        private SessionTimer timer;
+        private SafetySupervisor supervisor;
+        private int maxLevel;
+        private LoopListener listener = LoopListener.NONE;
+        private final List<TickObserver> observers = new ArrayList<>();
+        private TickStage.StageObserver stages = TickStage.StageObserver.NONE;
 
-    /** A loop with every safety rule from {@code config}, this session timer and a zone's maximum level. */
-    public static ControlLoop create(PercussionDevice device, PercussConfig config, SessionTimer timer, int maxLevel,
-                                     Ticker ticker, LoopListener listener) {
-        return new ControlLoop(device, config, SafetySupervisor.standard(config.safety()), timer, maxLevel, ticker,
-                listener);
+        private Builder(PercussionDevice device, PercussConfig config, Ticker ticker) {
+            this.device = device;
+            this.config = config;
+            this.ticker = ticker;
+        }
+
+        /** The session's timer (default: the config's session limit and warning, no zone). */
+        public Builder timer(SessionTimer t) {
+            timer = t;
+            return this;
+        }
+
+        /** The rules (default: every rule of DESIGN.md with the config's limits). */
+        public Builder supervisor(SafetySupervisor s) {
+            supervisor = s;
+            return this;
+        }
+
+        /** No level above this one (a zone's maximum); 0, the default, for none. */
+        public Builder maxLevel(int level) {
+            maxLevel = level;
+            return this;
+        }
+
+        /** Who hears the loop's transitions, warnings and safety events. */
+        public Builder listener(LoopListener l) {
+            listener = l;
+            return this;
+        }
+
+        /** Sees the loop at the end of every tick. */
+        public Builder observer(TickObserver o) {
+            observers.add(o);
+            return this;
+        }
+
+        /** Hears the end of every stage of every tick (for a benchmark). */
+        public Builder stages(TickStage.StageObserver s) {
+            stages = s;
+            return this;
+        }
+
+        /**
+         * The loop, at its first usable level, IDLE.
+         *
+         * @throws IllegalArgumentException when no configured level lies inside the device's range
+         *         and under the maximum
+         */
+        public ControlLoop build() {
+            return new ControlLoop(this);
+        }
     }
 
     // ---- requests, from any thread -------------------------------------------------------------
 
     /** Start, or resume after a pause or a clear: from the lowest level, with a fresh warm-up. */
     public void start() {
-        request(REQ_START);
+        requests.add(LoopRequests.START);
     }
 
     /** Stop the motor and wait for {@link #start()}. */
     public void pause() {
-        request(REQ_PAUSE);
+        requests.add(LoopRequests.PAUSE);
     }
 
     /**
-     * Run at {@code level} (1-based) from now on; increases follow the ramp, decreases are immediate.
+     * Run at {@code level} (1-based) from now on; increases follow the ramp, decreases are
+     * immediate. A level chosen while a fault is latched applies at the next start.
      *
      * @throws IllegalArgumentException when the level is not usable, with a message saying why
      */
@@ -133,18 +170,17 @@ public final class ControlLoop {
         if (!bounds.usable(level)) {
             throw new IllegalArgumentException(bounds.whyUnusable(level));
         }
-        requestedLevel = level;
-        request(REQ_LEVEL);
+        requests.level(level);
     }
 
     /** Command zero on the next tick and latch the emergency stop until it is cleared. */
     public void emergencyStop() {
-        request(REQ_EMERGENCY_STOP);
+        requests.add(LoopRequests.EMERGENCY_STOP);
     }
 
-    /** Clear latched faults (the device's too), if no fault condition is still present. */
+    /** Clear latched faults (the device's too), once no fault condition is present (see {@link FaultClearing}). */
     public void clearFaults() {
-        request(REQ_CLEAR);
+        requests.add(LoopRequests.CLEAR);
     }
 
     /**
@@ -152,15 +188,7 @@ public final class ControlLoop {
      * and stays the session's reason.
      */
     public void finish(StopReason reason) {
-        requestedFinish = reason;
-        request(REQ_FINISH);
-    }
-
-    private void request(int bit) {
-        int r;
-        do {
-            r = requests.get();
-        } while (!requests.compareAndSet(r, r | bit));
+        requests.finish(reason);
     }
 
     // ---- the tick ------------------------------------------------------------------------------
@@ -178,85 +206,74 @@ public final class ControlLoop {
         // The motor ran through the interval just ended iff a speed was commanded at its start.
         long runningNanos = commandedPpm > 0 ? dt : 0;
         timer.addRunning(runningNanos);
-
-        // A clear applies to what was latched before this tick (what the user saw), never to a trip
-        // of this same tick, and never in the tick of an emergency-stop request: those get their
-        // zero command and stay latched until a later clear.
         int latchedBefore = supervisor.latchedBits();
-        // 1. read telemetry
+
         telemetry = device.telemetry();
-        // 2. safety supervisor
+        stages.ended(TickStage.READ);
+
         supervisor.evaluate(telemetry, now, context);
-        int req = requests.getAndSet(0);
-        if ((req & REQ_EMERGENCY_STOP) != 0) {
+        int req = requests.take();
+        boolean emergencyStop = LoopRequests.has(req, LoopRequests.EMERGENCY_STOP);
+        if (emergencyStop) {
             supervisor.trip(Fault.EMERGENCY_STOP, "requested by the user");
         }
-        // 3. state machine
-        step(req, now, latchedBefore);
-        // 4. speed profile
-        int command = state.motorOn() ? profile.next(targetPpm, runningNanos) : 0;
-        if (state.motorOn()) {
-            enter(profile.warmingUp() ? LoopState.WARM_UP
-                    : command < targetPpm ? LoopState.RAMPING : LoopState.RUNNING, "");
+        stages.ended(TickStage.SUPERVISE);
+
+        LoopState intent = step(req, now, latchedBefore, emergencyStop);
+        stages.ended(TickStage.STEP);
+
+        int command = intent.motorOn() ? profile.next(targetPpm, runningNanos) : 0;
+        if (intent.motorOn()) {
+            intent = profile.warmingUp() ? LoopState.WARM_UP : command < targetPpm ? LoopState.RAMPING : LoopState.RUNNING;
         }
-        // 5. command the device
+        enter(intent, why);
+        stages.ended(TickStage.PROFILE);
+
         command(command);
-        if (telemetry.measuredPpm() > topMeasuredPpm) {
-            topMeasuredPpm = telemetry.measuredPpm();
+        stages.ended(TickStage.COMMAND);
+        for (TickObserver o : observers) {
+            o.afterTick(this);
         }
     }
 
-    private void step(int req, long now, int latchedBefore) {
+    /** The state machine: what this tick's requests, the latch, the timer and the buttons make of the state. */
+    private LoopState step(int req, long now, int latchedBefore, boolean emergencyStop) {
+        why = "";
         if (state == LoopState.FINISHED) {
-            return;
+            return LoopState.FINISHED;
         }
-        // The latest level the user chose holds through a fault: it applies at the next start.
-        if ((req & REQ_LEVEL) != 0) {
-            level = requestedLevel;
+        if (LoopRequests.has(req, LoopRequests.LEVEL)) {
+            level = requests.level(); // kept through a fault: it applies at the next start
         }
-        if (supervisor.hasLatched() && (req & REQ_CLEAR) != 0) {
-            if ((req & REQ_EMERGENCY_STOP) != 0) {
-                context.warn("faults not cleared: the emergency stop was pressed on this tick");
-            } else if (supervisor.latchedBits() == latchedBefore) {
-                requestClear(now);
-            } else {
-                context.warn("faults not cleared: a new one latched on this tick; clear again");
-            }
+        if (LoopRequests.has(req, LoopRequests.CLEAR)) {
+            clearing.request(telemetry, now, latchedBefore, emergencyStop);
         }
-        if (clearPending && (req & REQ_START) != 0) {
-            startAfterClear = true; // "clear, start": the start waits for the device's answer
+        if (LoopRequests.has(req, LoopRequests.START)) {
+            clearing.startWhenCleared(); // "clear, start": the start waits for the device's answer
         }
-        if (clearPending) {
-            settleClear(now, (req & REQ_EMERGENCY_STOP) != 0);
-        }
+        clearing.settle(telemetry, now, emergencyStop);
         if (supervisor.hasLatched()) {
-            halt();
-            if ((req & REQ_FINISH) != 0) {
-                // asked to end while latched (a user at the keys or the web page quits rather than
-                // clears): the session ends, and the safety stop stays its reason
-                enter(LoopState.FINISHED, stopMessage);
-            }
-            return;
+            LoopState latched = halt();
+            // asked to end while latched (a user at the keys or the web page quits rather than
+            // clears): the session ends, and the safety stop stays its reason
+            return LoopRequests.has(req, LoopRequests.FINISH) ? LoopState.FINISHED : latched;
         }
+        LoopState current = state;
         if (state.latched()) {
             enter(LoopState.IDLE, "faults cleared");
-            if (startAfterClear) {
-                req |= REQ_START;
+            current = LoopState.IDLE;
+            if (clearing.takeStart()) {
+                req |= LoopRequests.START;
             }
         }
-        startAfterClear = false;
-        if ((req & REQ_FINISH) != 0) {
-            end(requestedFinish, requestedFinish.label());
-            return;
+        if (LoopRequests.has(req, LoopRequests.FINISH)) {
+            return end(requests.finishReason(), requests.finishReason().label());
         }
         if (timer.limitReached()) {
-            if (timer.zoneIsTheLimit()) {
-                end(StopReason.ZONE_BUDGET, "the budget of zone " + timer.zone() + " is used up (" + Durations.format(
-                        timer.limitNanos()) + " were left of it)");
-            } else {
-                end(StopReason.SESSION_LIMIT, "session limit of " + Durations.format(timer.limitNanos()) + " reached");
-            }
-            return;
+            return timer.zoneIsTheLimit()
+                    ? end(StopReason.ZONE_BUDGET, "the budget of zone " + timer.zone() + " is used up ("
+                            + Durations.format(timer.limitNanos()) + " were left of it)")
+                    : end(StopReason.SESSION_LIMIT, "session limit of " + Durations.format(timer.limitNanos()) + " reached");
         }
         if (timer.takeWarning()) {
             listener.warning("the session ends in " + Durations.format(timer.remainingNanos()));
@@ -264,21 +281,24 @@ public final class ControlLoop {
         if (hasButtons) {
             req |= buttonRequests();
         }
-        if ((req & REQ_PAUSE) != 0 && state.motorOn()) {
+        int cap = supervisor.derateLevel();
+        targetPpm = bounds.ppmOf(cap == 0 ? level : Math.min(level, bounds.clamp(cap)));
+        if (LoopRequests.has(req, LoopRequests.PAUSE) && current.motorOn()) {
             profile.stop();
-            enter(LoopState.PAUSED, "paused");
-        } else if ((req & REQ_START) != 0 && (state == LoopState.IDLE || state == LoopState.PAUSED)) {
+            why = "paused";
+            return LoopState.PAUSED;
+        }
+        if (LoopRequests.has(req, LoopRequests.START) && (current == LoopState.IDLE || current == LoopState.PAUSED)) {
             String present = supervisor.tripConditionPresent(telemetry, now, context);
             if (present != null) {
                 context.warn("not started: " + present); // a start never runs a motor whose trip cause is there
-            } else {
-                profile.start();
-                enter(LoopState.WARM_UP, "started at the lowest level");
+                return current;
             }
+            profile.start();
+            why = "started at the lowest level";
+            return LoopState.WARM_UP;
         }
-        int cap = supervisor.derateLevel();
-        int effective = cap == 0 ? level : Math.min(level, bounds.clamp(cap));
-        targetPpm = bounds.ppmOf(effective);
+        return current;
     }
 
     /** Power toggles start and pause; plus and minus change the level, clamped with a warning. */
@@ -286,7 +306,7 @@ public final class ControlLoop {
         int pressed = buttons.pressed(telemetry.inputs());
         int req = 0;
         if ((pressed & Input.POWER_BUTTON.mask()) != 0) {
-            req |= state.motorOn() ? REQ_PAUSE : REQ_START;
+            req |= state.motorOn() ? LoopRequests.PAUSE : LoopRequests.START;
         }
         if ((pressed & Input.PLUS_BUTTON.mask()) != 0) {
             level = stepLevel(level + 1);
@@ -300,96 +320,31 @@ public final class ControlLoop {
     private int stepLevel(int wanted) {
         int clamped = bounds.clamp(wanted);
         if (clamped != wanted) {
-            String message = "button ignored: level " + wanted + " is outside the usable levels " + bounds.firstLevel()
-                    + ".." + bounds.lastLevel() + "; staying at level " + clamped;
-            LOG.warn(message);
-            listener.warning(message);
+            context.warn("button ignored: level " + wanted + " is outside the usable levels " + bounds.firstLevel() + ".."
+                    + bounds.lastLevel() + "; staying at level " + clamped);
         }
         return clamped;
     }
 
-    /**
-     * A clear, asked for: refused at once while the link is lost or any rule still sees its trip
-     * condition on the telemetry in hand (issue 11: the device's own limits are looser, so its word
-     * alone must not restart a motor whose cause is still there); else the device is asked, and
-     * the answer is taken on a later tick by {@link #settleClear}. Nothing here waits.
-     */
-    private void requestClear(long now) {
-        if (supervisor.hasLatched(Fault.LINK_LOST)) {
-            context.warn("cannot clear faults: the link to " + device.name() + " is lost");
-            return;
-        }
-        String present = supervisor.tripConditionPresent(telemetry, now, context);
-        if (present != null) {
-            context.warn("faults not cleared: " + present);
-            return;
-        }
-        try {
-            device.requestClearFaults();
-        } catch (DeviceException e) {
-            supervisor.trip(Fault.LINK_LOST, e.getMessage());
-            return;
-        }
-        clearPending = true;
-        latchedAtClear = supervisor.latchedBits();
-    }
-
-    /**
-     * The device's answer to a pending clear, if it has come; the latch is cleared only on a clean
-     * one, and never in the tick of an emergency-stop request (that request gets its zero).
-     */
-    private void settleClear(long now, boolean emergencyStopNow) {
-        ClearStatus status = device.clearStatus();
-        switch (status) {
-            case PENDING, NONE -> {
-                return;
-            }
-            case REFUSED -> context.warn("faults not cleared: " + device.name() + " reports a fault condition still present");
-            case NO_ANSWER -> context.warn("faults not cleared: " + device.name() + " did not answer the clear");
-            case CLEARED -> {
-                String present = supervisor.tripConditionPresent(telemetry, now, context);
-                int stillReported = telemetry.faults().bits() & Fault.WIRE_MASK;
-                if (stillReported != 0) {
-                    context.warn("faults not cleared: " + device.name() + " still reports "
-                            + new FaultSet(stillReported).describe());
-                } else if (emergencyStopNow) {
-                    context.warn("faults not cleared: the emergency stop was pressed on this tick");
-                } else if (supervisor.latchedBits() != latchedAtClear) {
-                    context.warn("faults not cleared: a new one latched while the clear was under way; clear again");
-                } else if (present != null) {
-                    context.warn("faults not cleared: " + present);
-                } else {
-                    supervisor.clear(now);
-                }
-            }
-        }
-        clearPending = false;
-        if (supervisor.hasLatched()) {
-            startAfterClear = false; // the clear failed: a start asked with it is void
-        }
-    }
-
-    private void halt() {
+    /** A latched fault: the motor stops; the state says which kind of stop, the message names the first fault. */
+    private LoopState halt() {
         profile.stop();
-        if (supervisor.hasLatched(Fault.EMERGENCY_STOP)) {
-            stopReason = StopReason.EMERGENCY_STOP;
-        } else if (supervisor.hasLatched(Fault.LINK_LOST)) {
-            stopReason = StopReason.LINK_LOST;
-        } else {
-            stopReason = StopReason.FAULT;
-        }
+        stopReason = supervisor.hasLatched(Fault.EMERGENCY_STOP) ? StopReason.EMERGENCY_STOP
+                : supervisor.hasLatched(Fault.LINK_LOST) ? StopReason.LINK_LOST : StopReason.FAULT;
         LoopState next = stopReason == StopReason.EMERGENCY_STOP ? LoopState.EMERGENCY_STOP : LoopState.FAULT;
         if (state != next) {
             stopMessage = supervisor.firstTripFault().description() + ": " + supervisor.firstTripReason();
-            enter(next, stopMessage);
         }
+        why = stopMessage;
+        return next;
     }
 
-    private void end(StopReason reason, String message) {
+    private LoopState end(StopReason reason, String message) {
         profile.stop();
         stopReason = reason;
         stopMessage = message;
-        enter(LoopState.FINISHED, message);
+        why = message;
+        return LoopState.FINISHED;
     }
 
     private void command(int ppm) {
@@ -400,68 +355,18 @@ public final class ControlLoop {
             device.stop();
             supervisor.trip(Fault.LINK_LOST, e.getMessage());
             if (state != LoopState.FINISHED) {
-                halt();
+                LoopState next = halt();
+                enter(next, why);
             }
-        }
-        if (commandedPpm > topCommandedPpm) {
-            topCommandedPpm = commandedPpm;
         }
     }
 
-    private void enter(LoopState next, String why) {
+    /** The one place the state changes; the listener hears every change. */
+    private void enter(LoopState next, String reason) {
         if (next != state) {
             LoopState from = state;
             state = next;
-            listener.stateChanged(from, next, why);
-        }
-    }
-
-    /** What the safety rules may see of this loop. */
-    private final class Context implements SafetyContext {
-        @Override
-        public int commandedPpm() {
-            return commandedPpm;
-        }
-
-        @Override
-        public boolean motorOn() {
-            return state.motorOn();
-        }
-
-        @Override
-        public int firstLevel() {
-            return bounds.firstLevel();
-        }
-
-        @Override
-        public int lastLevel() {
-            return bounds.lastLevel();
-        }
-
-        @Override
-        public int ppmOf(int level) {
-            return bounds.ppmOf(level);
-        }
-
-        @Override
-        public boolean has(Capability capability) {
-            return device.capabilities().has(capability);
-        }
-
-        @Override
-        public long telemetryPeriodNanos() {
-            return device.capabilities().telemetryPeriodMillis() * 1_000_000L;
-        }
-
-        @Override
-        public void warn(String message) {
-            LOG.warn(message);
-            listener.warning(message);
-        }
-
-        @Override
-        public void event(String message) {
-            listener.safetyEvent(message);
+            listener.stateChanged(from, next, reason);
         }
     }
 
@@ -548,14 +453,6 @@ public final class ControlLoop {
     /** The stop in words, such as {@code "over temperature: reported by the device"}. */
     public String stopMessage() {
         return stopMessage;
-    }
-
-    public int topCommandedPpm() {
-        return topCommandedPpm;
-    }
-
-    public int topMeasuredPpm() {
-        return topMeasuredPpm;
     }
 
     public SpeedBounds bounds() {

@@ -10,6 +10,7 @@ import org.percuss.controller.config.Zone;
 import org.percuss.controller.loop.ControlLoop;
 import org.percuss.controller.loop.LoopListener;
 import org.percuss.controller.loop.LoopState;
+import org.percuss.controller.session.SessionPlan;
 import org.percuss.controller.session.SessionTimer;
 import org.percuss.device.api.Input;
 import org.percuss.device.time.Ticker;
@@ -111,12 +112,11 @@ public final class ScenarioRunner {
                 record.add(e);
             }
         };
-        SessionTimer timer = zone == null
-                ? new SessionTimer(config.sessionLimit().toNanos(), config.sessionWarning().toNanos())
-                : new SessionTimer(config.sessionLimit().toNanos(), zone.budget().minus(s.session().zoneUsed()).toNanos(),
-                        zone.name(), config.sessionWarning().toNanos());
-        ControlLoop loop = ControlLoop.create(gun.device(), config, timer, zone == null ? 0 : zone.maxLevel(), clock,
-                listener);
+        SessionPlan plan = zone == null ? SessionPlan.of(config)
+                : SessionPlan.onZone(config, zone, zone.budget().minus(s.session().zoneUsed()));
+        SessionTimer timer = plan.timer();
+        ControlLoop loop = ControlLoop.builder(gun.device(), config, clock).timer(timer).maxLevel(plan.maxLevel())
+                .listener(listener).build();
         loop.selectLevel(s.session().level());
         InvariantChecker invariants = new InvariantChecker(new Invariants(
                 s.maxPpm() > 0 ? s.maxPpm() : loop.bounds().highestPpm(), config.rampPpmPerSecond(),

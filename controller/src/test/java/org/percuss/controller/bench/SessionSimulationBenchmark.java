@@ -11,7 +11,6 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Warmup;
 import org.percuss.controller.config.PercussConfig;
 import org.percuss.controller.loop.ControlLoop;
-import org.percuss.controller.loop.LoopListener;
 import org.percuss.simulator.board.SimulatedGun;
 import org.percuss.simulator.clock.VirtualClock;
 
@@ -33,7 +32,7 @@ public class SessionSimulationBenchmark {
     public long fifteenMinuteSessionAtLevelThree() {
         VirtualClock clock = new VirtualClock();
         SimulatedGun gun = SimulatedGun.create(clock);
-        ControlLoop loop = ControlLoop.create(gun.device(), PercussConfig.DEFAULT, clock, LoopListener.NONE);
+        ControlLoop loop = ControlLoop.builder(gun.device(), PercussConfig.DEFAULT, clock).build();
         loop.selectLevel(3);
         loop.start();
         boolean[] done = {false};

@@ -34,7 +34,7 @@ public final class EstopLatencyBenchmark {
         List<Double> hostLatency = new ArrayList<>();
         List<Double> inputLatency = new ArrayList<>();
         Random random = new Random(1);
-        try (PtyPair pty = PtyPair.start(dir); EmulatedBoard board = new EmulatedBoard(pty.board())) {
+        try (PtyPair pty = PtyPair.open(); EmulatedBoard board = new EmulatedBoard(pty.board())) {
             for (int i = 0; i < trials; i++) {
                 int before = board.hostPackets().size();
                 HostProcess host = HostProcess.start(dir, "run", "--device", "serial:" + pty.host(),
@@ -77,7 +77,7 @@ public final class EstopLatencyBenchmark {
             }
         }
         System.out.println();
-        System.out.printf("e-stop over a socat pty, %d trials pressed %.1f-%.1f s into the run, control tick 10 ms,"
+        System.out.printf("e-stop over a pseudo-terminal, %d trials pressed %.1f-%.1f s into the run, control tick 10 ms,"
                 + " telemetry every 20 ms%n", trials, pressAfterSeconds, pressAfterSeconds + 1);
         print("telemetry with the e-stop bit -> zero command", hostLatency);
         print("e-stop input on the board    -> zero command", inputLatency);

@@ -3,7 +3,6 @@ package org.percuss.controller.live;
 import java.time.Duration;
 import org.percuss.controller.config.PercussConfig;
 import org.percuss.controller.loop.ControlLoop;
-import org.percuss.controller.session.SessionTimer;
 import org.percuss.simulator.board.SimulatedBoard;
 import org.percuss.simulator.board.SimulatedDevice;
 import org.percuss.simulator.board.SimulatedGun;
@@ -30,8 +29,7 @@ final class LiveHarness {
     LiveHarness(PercussConfig config, int maxLevel, String zone, long zoneLeftNanos) {
         SimulatedGun gun = SimulatedGun.create(clock);
         board = ((SimulatedDevice) gun.device()).board();
-        loop = ControlLoop.create(gun.device(), config, new SessionTimer(config.sessionLimit().toNanos(),
-                config.sessionWarning().toNanos()), maxLevel, clock, session);
+        loop = ControlLoop.builder(gun.device(), config, clock).maxLevel(maxLevel).listener(session).build();
         session.attach(loop, SessionInfo.of(loop, config, zone), zone, zoneLeftNanos);
         tick = config.tickPeriod();
         clock.scheduleAtFixedRate(Duration.ZERO, tick, () -> {

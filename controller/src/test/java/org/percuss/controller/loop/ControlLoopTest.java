@@ -554,4 +554,42 @@ class ControlLoopTest {
             assertThat(h.loop.state()).isEqualTo(LoopState.WARM_UP);
         }
     }
+
+    @Nested
+    class Observation {
+
+        @Test
+        void everyTickRunsItsStagesInTheOrderOfDesignAndThenItsObservers() {
+            VirtualClockHarness h = new VirtualClockHarness();
+            java.util.List<String> heard = new java.util.ArrayList<>();
+            ControlLoop loop = ControlLoop.builder(h.gun.device(), PercussConfig.DEFAULT, h.clock)
+                    .stages(stage -> heard.add(stage.name()))
+                    .observer(l -> heard.add("observer"))
+                    .build();
+            loop.tick();
+            assertThat(heard).containsExactly("READ", "SUPERVISE", "STEP", "PROFILE", "COMMAND", "observer");
+        }
+
+        @Test
+        void theStatisticsListenerKeepsTheTopSpeeds() {
+            VirtualClockHarness h = new VirtualClockHarness();
+            SessionStatistics statistics = new SessionStatistics();
+            ControlLoop loop = ControlLoop.builder(h.gun.device(), PercussConfig.DEFAULT, h.clock).observer(statistics)
+                    .build();
+            loop.selectLevel(3);
+            loop.start();
+            h.clock.scheduleAtFixedRate(Duration.ZERO, Duration.ofMillis(10), loop::tick);
+            h.clock.advance(Duration.ofSeconds(20));
+            loop.selectLevel(1);
+            h.clock.advance(Duration.ofSeconds(5));
+            assertThat(statistics.topCommandedPpm()).isEqualTo(2200);
+            assertThat(statistics.topMeasuredPpm()).isBetween(2150, 2300);
+        }
+    }
+
+    /** A virtual clock and the default simulated gun on it. */
+    private static final class VirtualClockHarness {
+        final org.percuss.simulator.clock.VirtualClock clock = new org.percuss.simulator.clock.VirtualClock();
+        final org.percuss.simulator.board.SimulatedGun gun = org.percuss.simulator.board.SimulatedGun.create(clock);
+    }
 }

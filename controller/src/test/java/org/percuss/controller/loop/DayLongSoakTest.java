@@ -97,8 +97,8 @@ class DayLongSoakTest {
         Duration limit = Duration.ofSeconds(30 + random.nextInt(870));
         SessionTimer timer = new SessionTimer(limit.toNanos(), budget.left().toNanos(), zone.name(),
                 CONFIG.sessionWarning().toNanos());
-        ControlLoop loop = ControlLoop.create(gun.device(), CONFIG.withSessionLimit(limit), timer, zone.maxLevel(), clock,
-                LoopListener.NONE);
+        ControlLoop loop = ControlLoop.builder(gun.device(), CONFIG.withSessionLimit(limit), clock).timer(timer)
+                .maxLevel(zone.maxLevel()).build();
         loop.selectLevel(1 + random.nextInt(loop.bounds().lastLevel()));
         InvariantChecker probe = new InvariantChecker(new Invariants(loop.bounds().highestPpm(),
                 CONFIG.rampPpmPerSecond(), loop.bounds().lowestPpm(), true, timer.limitNanos(), TICK_NANOS,

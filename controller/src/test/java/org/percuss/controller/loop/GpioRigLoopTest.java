@@ -41,8 +41,8 @@ class GpioRigLoopTest {
         gun = SimulatedGun.create(clock, PhysicsParameters.DEFAULT, 1, Transport.GPIO, Duration.ofMillis(10));
         gun.plant().setPressure(15);
         pi = ((SimulatedRig) gun.hardware()).pi();
-        loop = ControlLoop.create(gun.device(), PercussConfig.DEFAULT.withSessionLimit(Duration.ofSeconds(40)), clock,
-                LoopListener.NONE);
+        loop = ControlLoop.builder(gun.device(), PercussConfig.DEFAULT.withSessionLimit(Duration.ofSeconds(40)), clock)
+                .build();
         clock.scheduleAtFixedRate(Duration.ZERO, Duration.ofMillis(10), () -> {
             loop.tick();
             ticks.add(new Tick(clock.nanos() / 1e9, loop.state(), loop.commandedPpm(), pi.duty(),

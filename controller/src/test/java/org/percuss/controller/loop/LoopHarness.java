@@ -44,7 +44,7 @@ final class LoopHarness {
         gun = SimulatedGun.create(clock, physics, SimulatedGun.DEFAULT_SEED);
         device = (SimulatedDevice) gun.device();
         board = device.board();
-        loop = ControlLoop.create(device, config, clock, new LoopListener() {
+        loop = ControlLoop.builder(device, config, clock).listener(new LoopListener() {
             @Override
             public void stateChanged(LoopState from, LoopState to, String why) {
                 events.add(to + (why.isEmpty() ? "" : ": " + why));
@@ -54,7 +54,7 @@ final class LoopHarness {
             public void warning(String message) {
                 events.add("warning: " + message);
             }
-        });
+        }).build();
         ticking = clock.scheduleAtFixedRate(Duration.ZERO, config.tickPeriod(), () -> {
             loop.tick();
             samples.add(new Sample(clock.nanos(), loop.state(), loop.commandedPpm(), loop.targetPpm()));

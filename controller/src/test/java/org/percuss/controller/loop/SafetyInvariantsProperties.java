@@ -110,7 +110,7 @@ class SafetyInvariantsProperties {
                         "zone", config.sessionWarning().toNanos())
                 : new SessionTimer(config.sessionLimit().toNanos(), config.sessionWarning().toNanos());
         int maxLevel = zone ? setup.zoneMaxLevel() : 0;
-        ControlLoop loop = ControlLoop.create(gun.device(), config, timer, maxLevel, clock, LoopListener.NONE);
+        ControlLoop loop = ControlLoop.builder(gun.device(), config, clock).timer(timer).maxLevel(maxLevel).build();
         loop.selectLevel(Math.min(setup.level(), loop.bounds().lastLevel()));
         InvariantChecker probe = new InvariantChecker(new Invariants(loop.bounds().highestPpm(), setup.ramp(),
                 loop.bounds().lowestPpm(), true, timer.limitNanos(), 10_000_000L, setup.warmupSeconds() > 0));

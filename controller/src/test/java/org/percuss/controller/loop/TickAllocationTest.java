@@ -77,7 +77,7 @@ class TickAllocationTest {
         com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         VirtualClock clock = new VirtualClock();
         QuietDevice device = new QuietDevice(clock);
-        ControlLoop loop = ControlLoop.create(device, PercussConfig.DEFAULT, clock, LoopListener.NONE);
+        ControlLoop loop = ControlLoop.builder(device, PercussConfig.DEFAULT, clock).build();
         loop.selectLevel(5);
         loop.start();
         long before = threads.getCurrentThreadAllocatedBytes();

@@ -56,7 +56,7 @@ class WebServerTest {
 
     WebServerTest() {
         SimulatedGun gun = SimulatedGun.create(clock);
-        loop = ControlLoop.create(gun.device(), PercussConfig.DEFAULT, clock, session);
+        loop = ControlLoop.builder(gun.device(), PercussConfig.DEFAULT, clock).listener(session).build();
         session.attach(loop, SessionInfo.of(loop, PercussConfig.DEFAULT, null), null, 0);
         clock.scheduleAtFixedRate(Duration.ZERO, Duration.ofMillis(10), () -> {
             session.beforeTick();

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.percuss.controller.config.PercussConfig;
 
-class ConfigOptionTest {
+class ConfigMixinTest {
 
     @TempDir
     Path dir;
@@ -22,20 +22,20 @@ class ConfigOptionTest {
     @Test
     void theUsersFileFollowsTheXdgRules() {
         Path home = Path.of("/home/ada");
-        assertThat(ConfigOption.usersFile(Map.of(), home)).isEqualTo(Path.of("/home/ada/.config/percuss/percuss.yaml"));
-        assertThat(ConfigOption.usersFile(Map.of("XDG_CONFIG_HOME", "/etc/xdg-ada"), home))
+        assertThat(ConfigMixin.usersFile(Map.of(), home)).isEqualTo(Path.of("/home/ada/.config/percuss/percuss.yaml"));
+        assertThat(ConfigMixin.usersFile(Map.of("XDG_CONFIG_HOME", "/etc/xdg-ada"), home))
                 .isEqualTo(Path.of("/etc/xdg-ada/percuss/percuss.yaml"));
         // a relative or empty XDG_CONFIG_HOME is ignored, as the spec says
-        assertThat(ConfigOption.usersFile(Map.of("XDG_CONFIG_HOME", "rel"), home))
+        assertThat(ConfigMixin.usersFile(Map.of("XDG_CONFIG_HOME", "rel"), home))
                 .isEqualTo(Path.of("/home/ada/.config/percuss/percuss.yaml"));
-        assertThat(ConfigOption.usersFile(Map.of("XDG_CONFIG_HOME", " "), home))
+        assertThat(ConfigMixin.usersFile(Map.of("XDG_CONFIG_HOME", " "), home))
                 .isEqualTo(Path.of("/home/ada/.config/percuss/percuss.yaml"));
     }
 
     @Test
     void withoutConfigTheUsersFileIsReadAndNamed() throws IOException {
         Path users = Files.writeString(dir.resolve("percuss.yaml"), "levels: [1000, 1500]\n");
-        PercussConfig c = ConfigOption.loadOrUsers(null, new PrintWriter(err), users);
+        PercussConfig c = ConfigMixin.loadOrUsers(null, new PrintWriter(err), users);
         assertThat(c.levels().count()).isEqualTo(2);
         assertThat(err.toString()).isEqualTo("config: " + users + System.lineSeparator());
     }
@@ -44,13 +44,13 @@ class ConfigOptionTest {
     void anExplicitConfigWins() throws IOException {
         Path users = Files.writeString(dir.resolve("percuss.yaml"), "levels: [1000, 1500]\n");
         Path mine = Files.writeString(dir.resolve("mine.yaml"), "levels: [1000, 1500, 2000]\n");
-        assertThat(ConfigOption.loadOrUsers(mine, new PrintWriter(err), users).levels().count()).isEqualTo(3);
+        assertThat(ConfigMixin.loadOrUsers(mine, new PrintWriter(err), users).levels().count()).isEqualTo(3);
         assertThat(err.toString()).isEmpty();
     }
 
     @Test
     void noUsersFileIsTheDefaults() {
-        assertThat(ConfigOption.loadOrUsers(null, new PrintWriter(err), dir.resolve("absent.yaml")))
+        assertThat(ConfigMixin.loadOrUsers(null, new PrintWriter(err), dir.resolve("absent.yaml")))
                 .isEqualTo(PercussConfig.DEFAULT);
         assertThat(err.toString()).isEmpty();
     }
@@ -58,7 +58,7 @@ class ConfigOptionTest {
     @Test
     void aBrokenUsersFileIsReportedWithItsPath() throws IOException {
         Path users = Files.writeString(dir.resolve("percuss.yaml"), "warmup: 2h\n");
-        assertThat(ConfigOption.loadOrUsers(null, new PrintWriter(err), users)).isNull();
+        assertThat(ConfigMixin.loadOrUsers(null, new PrintWriter(err), users)).isNull();
         assertThat(err.toString()).contains(users + ":1: warmup: 2h is outside 0s..1m");
     }
 }

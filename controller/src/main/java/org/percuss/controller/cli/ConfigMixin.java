@@ -7,25 +7,44 @@ import java.util.Map;
 import org.percuss.controller.config.ConfigLoader;
 import org.percuss.controller.config.PercussConfig;
 import org.percuss.controller.files.UserDirs;
+import picocli.CommandLine.Option;
 
 /**
- * {@code --config FILE}, shared by the commands that take one: the file's settings, or the
- * defaults when there is none; a bad file is reported, every problem on a line of its own.
+ * {@code --config FILE}, for every command that takes one (a picocli mixin): the file's settings,
+ * or the defaults when there is none; a bad file is reported, every problem on a line of its own.
  *
  * <p>{@code run} and {@code usage} also read the user's own file when no {@code --config} is
- * given: {@code $XDG_CONFIG_HOME/percuss/percuss.yaml}, else {@code ~/.config/percuss/percuss.yaml},
- * so that a rig wired once starts with one command. {@code simulate} does not: a scenario must run
- * the same on every machine.
+ * given ({@link #loadOrUsers}): {@code $XDG_CONFIG_HOME/percuss/percuss.yaml}, else
+ * {@code ~/.config/percuss/percuss.yaml}, so that a rig wired once starts with one command.
+ * {@code simulate} does not: a scenario must run the same on every machine.
  */
-final class ConfigOption {
+final class ConfigMixin {
 
-    private ConfigOption() {
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "A configuration file (docs/configuration.md): levels, timings, zones and every safety threshold.")
+    private Path file;
+
+    /** The file given, or null. */
+    Path file() {
+        return file;
     }
 
-    /**
-     * The configuration in {@code file}, or the defaults when {@code file} is null; {@code null}
-     * when the file has problems, each written to {@code err}.
-     */
+    /** The configuration in the file given, or the defaults; {@code null} when it has problems, each written to {@code err}. */
+    PercussConfig load(PrintWriter err) {
+        return load(file, err);
+    }
+
+    /** Like {@link #load}, but with no file given the user's own is read when anything is there (saying so). */
+    PercussConfig loadOrUsers(PrintWriter err) {
+        return loadOrUsers(file, err, UserDirs.current().configFile());
+    }
+
+    /** The file {@link #loadOrUsers} reads: the one given, else the user's own when it exists, else null. */
+    Path source() {
+        Path users = UserDirs.current().configFile();
+        return file == null && users != null && Files.isRegularFile(users) ? users : file;
+    }
+
     static PercussConfig load(Path file, PrintWriter err) {
         if (file == null) {
             return PercussConfig.DEFAULT;
@@ -37,20 +56,6 @@ final class ConfigOption {
             return null;
         }
         return r.config();
-    }
-
-    /**
-     * Like {@link #load}, but with no {@code file} the user's own file is read when it exists
-     * (saying so on {@code err}).
-     */
-    static PercussConfig loadOrUsers(Path file, PrintWriter err) {
-        return loadOrUsers(file, err, UserDirs.current().configFile());
-    }
-
-    /** The file {@link #loadOrUsers} reads: {@code file}, else the user's own when it exists, else null. */
-    static Path source(Path file) {
-        Path users = UserDirs.current().configFile();
-        return file == null && users != null && Files.isRegularFile(users) ? users : file;
     }
 
     /**
