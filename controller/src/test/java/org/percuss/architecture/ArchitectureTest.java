@@ -86,8 +86,8 @@ class ArchitectureTest {
     }
 
     @Test
-    void onlyThePtyPackageTouchesJna() {
-        noClasses().that().resideOutsideOfPackage("org.percuss.device.pty..")
+    void onlyThePtyAndOsPackagesTouchJna() {
+        noClasses().that().resideOutsideOfPackages("org.percuss.device.pty..", "org.percuss.device.os..")
                 .should().dependOnClassesThat().resideInAPackage("com.sun.jna..")
                 .check(PERCUSS);
     }

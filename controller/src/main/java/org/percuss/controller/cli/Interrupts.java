@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.percuss.controller.loop.ControlLoop;
 import org.percuss.controller.loop.StopReason;
 import org.percuss.device.api.PercussionDevice;
+import org.percuss.device.os.QuitSignal;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -19,8 +20,10 @@ import sun.misc.SignalHandler;
  * alive to do all that and to choose the exit code. Should the loop not end within two seconds,
  * the device is stopped directly and the process ends with the device error code.
  *
- * <p>SIGQUIT (Ctrl-\) cannot be handled here: the JVM reserves it for its thread dump and refuses a
- * handler for it ({@code Signal already used by VM or OS}).
+ * <p>SIGQUIT (Ctrl-\) cannot be made a stop: the JVM reserves it for its thread dump and refuses a
+ * handler for it ({@code Signal already used by VM or OS}). While a session runs it is ignored
+ * ({@link QuitSignal}): no thread dump on the user's terminal, and the session goes on; Ctrl-C is
+ * the terminal's way out (and, with keys on, {@code q} or Ctrl-\ as a key).
  */
 final class Interrupts implements AutoCloseable {
 
@@ -30,6 +33,7 @@ final class Interrupts implements AutoCloseable {
     private final Thread owner;
     private final PrintStream err;
     private final CountDownLatch sessionOver = new CountDownLatch(1);
+    private final QuitSignal quit;
     private final SignalHandler[] previous = new SignalHandler[SIGNALS.length];
     private volatile ControlLoop loop;
     private volatile PercussionDevice device;
@@ -41,6 +45,7 @@ final class Interrupts implements AutoCloseable {
     private Interrupts(Thread owner, PrintStream err) {
         this.owner = owner;
         this.err = err;
+        this.quit = QuitSignal.ignore();
         for (int i = 0; i < SIGNALS.length; i++) {
             previous[i] = Signal.handle(new Signal(SIGNALS[i]), this::handle);
         }
@@ -112,6 +117,7 @@ final class Interrupts implements AutoCloseable {
     @Override
     public void close() {
         sessionOver.countDown();
+        quit.close();
         for (int i = 0; i < SIGNALS.length; i++) {
             Signal.handle(new Signal(SIGNALS[i]), previous[i]);
         }

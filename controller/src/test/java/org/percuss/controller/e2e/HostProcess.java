@@ -49,6 +49,37 @@ final class HostProcess {
         return process.exitValue();
     }
 
+    /** Sends the signal {@code name} ({@code HUP}, {@code TERM}, ...) as {@code kill -s} would; returns when it is sent. */
+    void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-s", name, Long.toString(process.pid())).start();
+        if (kill.waitFor() != 0) {
+            throw new AssertionError("kill -s " + name + " failed");
+        }
+    }
+
+    /**
+     * Waits until the host's standard output contains {@code text}, woken by the file system's
+     * change events on its output file (no polling sleep); false after {@code limit}.
+     */
+    boolean awaitOutput(String text, Duration limit) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        try (java.nio.file.WatchService watch = out.getFileSystem().newWatchService()) {
+            out.getParent().register(watch, java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY);
+            while (!out().contains(text)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !process.isAlive() && !out().contains(text)) {
+                    return out().contains(text);
+                }
+                java.nio.file.WatchKey key = watch.poll(left, TimeUnit.NANOSECONDS);
+                if (key != null) {
+                    key.pollEvents();
+                    key.reset();
+                }
+            }
+            return true;
+        }
+    }
+
     /** SIGKILL: the host dies at once, sending nothing more. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

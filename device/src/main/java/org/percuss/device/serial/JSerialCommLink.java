@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
 import org.percuss.device.api.DeviceException;
+import org.percuss.device.os.HangupSignal;
 
 /**
  * A {@link SerialLink} over jSerialComm: the only class that imports it. 8N1, no flow control.
@@ -64,13 +65,21 @@ public final class JSerialCommLink implements SerialLink {
         if (!Files.exists(Path.of(path))) {
             throw new DeviceException(name + ": no such port (is the adapter plugged in? `percuss ports` lists them)");
         }
+        // jSerialComm's native code sets SIGHUP to "ignore" for the whole process, and the JVM then
+        // refuses to handle it: a hang-up (a closed terminal, a dropped SSH session) must still stop
+        // the motor, so its handler is put back once the port is open.
+        HangupSignal hangup = HangupSignal.capture();
         SerialPort port;
         try {
             port = SerialPort.getCommPort(path);
         } catch (RuntimeException e) {
             throw new DeviceException(name + ": cannot use this port: " + e.getMessage(), e);
         }
-        return open(port, path, baud);
+        try {
+            return open(port, path, baud);
+        } finally {
+            hangup.restore();
+        }
     }
 
     /**
