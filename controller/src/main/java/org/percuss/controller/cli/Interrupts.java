@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.percuss.controller.loop.ControlLoop;
 import org.percuss.controller.loop.StopReason;
 import org.percuss.device.api.PercussionDevice;
+import org.percuss.device.os.IgnoredSignals;
 import org.percuss.device.os.QuitSignal;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
@@ -16,7 +17,8 @@ import sun.misc.SignalHandler;
  * loop is {@linkplain #attach attached}, a signal asks it to finish, which commands zero on its next
  * tick, prints the summary and exits 0. Before that (a serial handshake under way) the thread that
  * is opening the device is interrupted, and {@link #early()} says so, so the command can say
- * "interrupted" and exit 0. Handling the signals (rather than a shutdown hook) keeps the JVM
+ * "interrupted" and exit 0. They stop the session even when percuss was started with them
+ * ignored (under {@code nohup}, or as a script's background job): see {@link IgnoredSignals}. Handling the signals (rather than a shutdown hook) keeps the JVM
  * alive to do all that and to choose the exit code. Should the loop not end within two seconds,
  * the device is stopped directly and the process ends with the device error code.
  *
@@ -46,6 +48,7 @@ final class Interrupts implements AutoCloseable {
         this.owner = owner;
         this.err = err;
         this.quit = QuitSignal.ignore();
+        IgnoredSignals.unignoreStopSignals(); // started under nohup or as a script's background job
         for (int i = 0; i < SIGNALS.length; i++) {
             previous[i] = Signal.handle(new Signal(SIGNALS[i]), this::handle);
         }

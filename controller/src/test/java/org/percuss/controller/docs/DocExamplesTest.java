@@ -19,11 +19,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.percuss.controller.cli.Percuss;
+import org.percuss.controller.conformance.SimulatedUno;
 import org.percuss.controller.e2e.BoardProcess;
 import picocli.CommandLine;
 
@@ -45,6 +48,12 @@ import picocli.CommandLine;
  *   <li>{@code <!-- hardware: exit 3 -->} above a block marks commands that need a board on a
  *       serial port or a Raspberry Pi: without one they must end with exit 3 and a line naming
  *       the port (or {@code gpio}).</li>
+ *   <li>{@code <!-- tier: firmware -->} above a block marks commands that need gcc-avr and simavr
+ *       (README, "Test tiers"): they run in the firmware tier, in {@link FirmwareTier}, not here.
+ *       There {@code make -C firmware TARGETS} must succeed, {@code firmware/run-sim} starts the
+ *       emulated Uno (as in a second terminal; the {@code serial:/dev/pts/N} of the commands after
+ *       it is the path it printed), and {@code ./mvnw -B -ntp -Pfirmware verify} is not run from
+ *       inside the tier it runs; {@code .ci/run} must run exactly it.</li>
  * </ul>
  * Paths under {@code /tmp/} land in a scratch folder of the test's own, relative paths are read
  * from the repository root. So the tests take seconds, not minutes, simulated time runs at
@@ -61,15 +70,22 @@ class DocExamplesTest {
     private static final Pattern LISTENING = Pattern.compile("board: listening on (\\S+).* \u2014 run: percuss run --device serial:(\\S+)");
     private static final Pattern SUMMARY = Pattern.compile("board: stopped; [0-9]+ commands served, [0-9]+ bad frames dropped");
     private static final String TEST_COMMAND = "./mvnw -B -ntp verify";
+    private static final String FIRMWARE_TIER = "tier: firmware";
+    private static final String FIRMWARE_COMMAND = "./mvnw -B -ntp -Pfirmware verify";
 
     @TempDir
     Path scratch;
 
     private final List<BoardProcess> boards = new ArrayList<>();
+    private SimulatedUno uno;
 
     @AfterEach
     void stopLeftoverBoards() {
         boards.forEach(BoardProcess::kill);
+        if (uno != null) {
+            uno.close();
+            uno = null;
+        }
     }
 
     /** A fenced block of a page: where it is, its language, the marker above it, its text. */
@@ -123,9 +139,29 @@ class DocExamplesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("pages")
     void everyExampleOnThePageRuns(Path page) throws Exception {
+        runPage(page, false);
+    }
+
+    /** The examples marked {@code <!-- tier: firmware -->}: they need gcc-avr and simavr. */
+    @Nested
+    @Tag("firmware")
+    class FirmwareTier {
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("org.percuss.controller.docs.DocExamplesTest#pages")
+        void everyFirmwareExampleOnThePageRuns(Path page) throws Exception {
+            runPage(page, true);
+        }
+    }
+
+    /** Runs the page's examples: those of the firmware tier, or all the others. */
+    private void runPage(Path page, boolean firmwareTier) throws Exception {
         for (Block block : blocks(page)) {
-            if (block.marker() != null && !block.marker().equals("hardware: exit 3") && !block.marker().startsWith("file: ")) {
+            if (block.marker() != null && !block.marker().equals("hardware: exit 3") && !block.marker().startsWith("file: ")
+                    && !block.marker().equals(FIRMWARE_TIER)) {
                 fail(block.where() + ": unknown marker <!-- " + block.marker() + " -->");
+            }
+            if (FIRMWARE_TIER.equals(block.marker()) != firmwareTier) {
+                continue;
             }
             switch (block.language()) {
                 case "sh" -> {
@@ -144,6 +180,10 @@ class DocExamplesTest {
             board.awaitLine(SUMMARY, Duration.ofSeconds(10));
         }
         boards.clear();
+        if (uno != null) {
+            uno.close();
+            uno = null;
+        }
     }
 
     @Test
@@ -183,6 +223,23 @@ class DocExamplesTest {
                     .contains(TEST_COMMAND);
             return;
         }
+        if (command.equals(FIRMWARE_COMMAND)) {
+            assertThat(Files.readAllLines(ROOT.resolve(".ci/run"))).as(".ci/run runs the firmware tier's command exactly")
+                    .contains(FIRMWARE_COMMAND);
+            return;
+        }
+        if (words.size() >= 3 && words.get(0).equals("make") && words.get(1).equals("-C") && words.get(2).equals("firmware")) {
+            make(block, command, words.subList(3, words.size()));
+            return;
+        }
+        if (words.getFirst().equals("firmware/run-sim")) {
+            assertThat(words).as(block.where() + ": run-sim's options are not run here: " + command).hasSize(1);
+            if (uno != null) {
+                uno.close();
+            }
+            uno = SimulatedUno.start(false, scratch.resolve("run-sim.log"));
+            return;
+        }
         if (words.getFirst().equals("cp") && words.size() == 3) {
             Files.copy(path(words.get(1)), path(words.get(2)), StandardCopyOption.REPLACE_EXISTING);
             return;
@@ -218,6 +275,14 @@ class DocExamplesTest {
             assertThat(code).as(shown).isZero();
             assertThat(out.toString()).as(shown).doesNotContain("FAIL");
         }
+    }
+
+    private static void make(Block block, String command, List<String> targets) throws Exception {
+        List<String> make = new ArrayList<>(List.of("make", "-C", ROOT.resolve("firmware").toString()));
+        make.addAll(targets);
+        Process p = new ProcessBuilder(make).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(block.where() + ": " + command + "\n" + output).isZero();
     }
 
     /** What a hardware command's error must name: the serial port, or gpio. */
@@ -278,6 +343,8 @@ class DocExamplesTest {
                 out.add("1000");
             } else if (previous.equals("--limit") && realTime) {
                 out.add("3s");
+            } else if (a.startsWith("serial:/dev/pts/") && uno != null) {
+                out.add("serial:" + uno.path()); // the path firmware/run-sim printed
             } else if (a.startsWith("serial:")) {
                 out.add("serial:" + path(a.substring("serial:".length())));
             } else if (a.contains("*")) {

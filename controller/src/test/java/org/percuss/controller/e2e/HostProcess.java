@@ -28,8 +28,14 @@ final class HostProcess {
     }
 
     static HostProcess start(Path dir, String... args) throws IOException {
+        return start(dir, List.of(), args);
+    }
+
+    /** Starts percuss under {@code launcher}, a command that runs the rest (such as {@code nice -n -10}). */
+    static HostProcess start(Path dir, List<String> launcher, String... args) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of(java, "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), "org.percuss.controller.cli.Percuss"));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(dir, "host", ".out");

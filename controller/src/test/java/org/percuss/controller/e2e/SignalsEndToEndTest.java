@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,6 +96,24 @@ class SignalsEndToEndTest {
         host.signal(signal);
         assertThat(host.waitFor(Duration.ofSeconds(10))).as(host.out() + host.err()).isZero();
         assertThat(host.out()).contains("stopped:      interrupted").contains("zone:         arms");
+        assertThat(ledgerMillis(ledger)).isGreaterThanOrEqualTo((long) (runningSeconds(host.out()) * 1000) - 10);
+    }
+
+    /**
+     * Started with the stop signals ignored — under {@code nohup}, or as a script's background job
+     * (where a non-interactive shell ignores SIGINT) — a signal still ends the session: the JVM
+     * alone would decline the handler and leave the motor running to its limit.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"HUP", "TERM", "INT"})
+    void aSignalTheParentIgnoredStillEndsTheSession(String signal) throws Exception {
+        Path ledger = dir.resolve("usage.jsonl");
+        HostProcess host = HostProcess.start(dir, List.of("bash", "-c", "trap '' HUP INT TERM; exec \"$@\"", "bash"),
+                "run", "--level", "2", "--time-scale", "20", "--zone", "arms", "--ledger", ledger.toString());
+        awaitOutput(host, "warm-up");
+        host.signal(signal);
+        assertThat(host.waitFor(Duration.ofSeconds(10))).as(host.out() + host.err()).isZero();
+        assertThat(host.out()).contains("stopped:      interrupted");
         assertThat(ledgerMillis(ledger)).isGreaterThanOrEqualTo((long) (runningSeconds(host.out()) * 1000) - 10);
     }
 

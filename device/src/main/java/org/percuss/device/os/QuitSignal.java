@@ -12,7 +12,7 @@ import com.sun.jna.Pointer;
  * Java would not be safe in a signal's context. So while a session runs it is ignored outright (no
  * dump on the terminal, the motor unaffected), and the JVM's own handler is restored afterwards;
  * the ways out are Ctrl-C (SIGINT), SIGTERM, SIGHUP, and on a terminal the {@code q} key (which
- * also takes Ctrl-\ as a key). The only class besides the pseudo-terminal's that uses JNA. A no-op
+ * also takes Ctrl-\ as a key). Uses JNA, like the rest of this package. A no-op
  * off POSIX systems or where libc cannot be reached.
  */
 public final class QuitSignal implements AutoCloseable {
