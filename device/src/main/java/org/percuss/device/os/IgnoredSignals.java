@@ -55,9 +55,6 @@ public final class IgnoredSignals {
         try {
             libc = Native.load("c", LibC.class);
         } catch (LinkageError | RuntimeException e) {
-            // LinkageError: JNA's native part failed to load (UnsatisfiedLinkError the first time,
-            // NoClassDefFoundError for com.sun.jna.Native every time after, e.g. when its
-            // extraction hit a file size limit)
             return were;
         }
         for (Stop s : Stop.values()) {

@@ -42,9 +42,6 @@ public final class QuitSignal implements AutoCloseable {
             LibC libc = Native.load("c", LibC.class);
             return new QuitSignal(libc, libc.signal(SIGQUIT, SIG_IGN));
         } catch (LinkageError | RuntimeException e) {
-            // LinkageError: JNA's native part failed to load (UnsatisfiedLinkError the first time,
-            // NoClassDefFoundError for com.sun.jna.Native every time after, e.g. when its
-            // extraction hit a file size limit)
             return new QuitSignal(null, null);
         }
     }
