@@ -2,6 +2,7 @@ package org.percuss.controller.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +20,9 @@ import org.percuss.controller.files.FileProblem;
 import org.percuss.controller.files.InputFile;
 import org.percuss.controller.files.OutputFile;
 import org.percuss.controller.files.UserDirs;
+import org.percuss.controller.live.SessionEnd;
 import org.percuss.controller.loop.Durations;
+import org.percuss.controller.loop.LoopListener;
 import org.percuss.controller.loop.SessionStatistics;
 import org.percuss.controller.loop.StopReason;
 import org.percuss.controller.record.RecordedSession;
@@ -35,6 +38,7 @@ import org.percuss.device.api.Capability;
 import org.percuss.device.api.DeviceException;
 import org.percuss.device.api.PercussionDevice;
 import org.percuss.device.time.EpochClock;
+import org.percuss.device.time.Scheduler;
 import org.percuss.device.time.Ticker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -107,6 +111,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     private ConfigMixin config;
 
+    @Mixin
+    private WebOptions web = new WebOptions();
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
@@ -137,7 +144,8 @@ final class RunCommand implements Callable<Integer> {
         Failures failures = new Failures();
 
         Interrupts interrupts = parent != null && parent.ownsProcess() ? Interrupts.install(System.err) : null;
-        try (interrupts; ZoneSession zoneSession = zone == null ? null : openZone(zone, err);
+        try (interrupts; LiveControls controls = openLive(live, config, out, err);
+             ZoneSession zoneSession = zone == null ? null : openZone(zone, err);
              Backend backend = openBackend(config, scale, interrupts);
              TraceOutput traceOutput = traceFile == null || backend == null ? null
                      : TraceOutput.open(traceFile, Ticker.system());
@@ -161,8 +169,9 @@ final class RunCommand implements Callable<Integer> {
             }
             ControlLoop loop;
             try {
+                LoopListener listener = controls.listener(reporter);
                 ControlLoop.Builder builder = ControlLoop.builder(device, config, backend.ticker()).timer(plan.timer())
-                        .maxLevel(plan.maxLevel()).listener(recording == null ? reporter : recording.listener(reporter))
+                        .maxLevel(plan.maxLevel()).listener(recording == null ? listener : recording.listener(listener))
                         .observer(statistics);
                 loop = (recording == null ? builder : builder.observer(recording)).build();
             } catch (IllegalArgumentException e) {
@@ -184,6 +193,8 @@ final class RunCommand implements Callable<Integer> {
                 throw usage("zone " + zone.name() + ": its budget has just been used up by another session");
             }
             reporter.attach(loop);
+            controls.attach(loop, config, zone == null ? null : zone.name(),
+                    zoneSession == null ? 0 : zoneSession.budget().left().toNanos(), reporter, interrupts);
             if (!waitForStart) {
                 loop.start();
             }
@@ -192,6 +203,7 @@ final class RunCommand implements Callable<Integer> {
             }
             try {
                 backend.driver().run(() -> {
+                    controls.beforeTick();
                     loop.tick();
                     if (traceWriter != null) {
                         traceWriter.row(loop);
@@ -203,6 +215,7 @@ final class RunCommand implements Callable<Integer> {
                         loop.finish(StopReason.OUTPUT_ERROR);
                     }
                     reporter.afterTick();
+                    controls.afterTick();
                     if (recorder != null) {
                         switch (recorder.update(loop.runningNanos())) {
                             case GO_ON -> { }
@@ -214,7 +227,7 @@ final class RunCommand implements Callable<Integer> {
                             }
                         }
                     }
-                }, loop::stopped);
+                }, () -> controls.sessionOver(loop));
             } finally {
                 if (recorder != null) {
                     try {
@@ -223,6 +236,9 @@ final class RunCommand implements Callable<Integer> {
                         failures.note(e);
                     }
                 }
+            }
+            if (interrupts != null) {
+                interrupts.sessionEnded();
             }
             backend.device().stop();
             reporter.finish();
@@ -251,13 +267,19 @@ final class RunCommand implements Callable<Integer> {
             if (failures.first() != null) {
                 extra.add("output:       " + Echo.line(failures.first().getMessage()));
             }
-            SessionSummary.print(loop, statistics, out, extra);
+            StringWriter summary = new StringWriter();
+            SessionSummary.print(loop, statistics, new PrintWriter(summary), extra);
+            out.print(summary);
+            out.flush();
             ExitCode code = ExitCode.of(loop.stopReason());
             if (failures.first() != null) {
                 err.println(Echo.line(spec.qualifiedName() + ": " + failures.first().getMessage()));
                 err.flush();
-                return (code == ExitCode.OK ? ExitCode.DEVICE : code).code();
+                code = code == ExitCode.OK ? ExitCode.DEVICE : code;
             }
+            controls.ended(new SessionEnd(SessionSummary.stopped(loop), loop.runningNanos() / 1e9,
+                    statistics.topCommandedPpm(), statistics.topMeasuredPpm(), code.code(),
+                    summary.toString().lines().toList()));
             return code.code();
         }
     }
@@ -292,6 +314,19 @@ final class RunCommand implements Callable<Integer> {
                 return null;
             }
             throw e;
+        }
+    }
+
+    /**
+     * The live controls: keys on a terminal ({@code live}), the web page with {@code --web}; its
+     * server listens before anything is opened, so a bad or busy address is a usage error.
+     */
+    private LiveControls openLive(boolean live, PercussConfig config, PrintWriter out, PrintWriter err)
+            throws FileProblem {
+        try {
+            return LiveControls.open(web, live, config, out, err, Scheduler.system());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw usage("--web " + Echo.value(web.address) + ": " + e.getMessage());
         }
     }
 

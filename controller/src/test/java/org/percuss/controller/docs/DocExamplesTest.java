@@ -55,6 +55,8 @@ import picocli.CommandLine;
  *       emulated Uno (as in a second terminal; the {@code serial:/dev/pts/N} of the commands after
  *       it is the path it printed), and {@code ./mvnw -B -ntp -Pfirmware verify} is not run from
  *       inside the tier it runs; {@code .ci/run} must run exactly it.</li>
+ *   <li>{@code ./mvnw -B -ntp -Pbrowser verify}, the browser tier (it needs Chromium), is not run
+ *       here either; {@code .ci/run} must run exactly it.</li>
  * </ul>
  * Paths under {@code /tmp/} land in a scratch folder of the test's own, relative paths are read
  * from the repository root. So the tests take seconds, not minutes, simulated time runs at
@@ -73,6 +75,7 @@ class DocExamplesTest {
     private static final String TEST_COMMAND = "./mvnw -B -ntp verify";
     private static final String FIRMWARE_TIER = "tier: firmware";
     private static final String FIRMWARE_COMMAND = "./mvnw -B -ntp -Pfirmware verify";
+    private static final String BROWSER_COMMAND = "./mvnw -B -ntp -Pbrowser verify";
 
     @TempDir
     Path scratch;
@@ -222,6 +225,11 @@ class DocExamplesTest {
         if (command.equals(TEST_COMMAND)) {
             assertThat(Files.readAllLines(ROOT.resolve(".ci/run"))).as(".ci/run runs the README's test command exactly")
                     .contains(TEST_COMMAND);
+            return;
+        }
+        if (command.equals(BROWSER_COMMAND)) {
+            assertThat(Files.readAllLines(ROOT.resolve(".ci/run"))).as(".ci/run runs the browser tier's command exactly")
+                    .contains(BROWSER_COMMAND);
             return;
         }
         if (command.equals(FIRMWARE_COMMAND)) {
