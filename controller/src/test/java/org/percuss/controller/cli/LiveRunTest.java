@@ -82,6 +82,10 @@ class LiveRunTest {
             assertThat(events.body().filter(l -> l.startsWith("data: ")).findFirst()).isPresent(); // a page follows
             assertThat(screen.waitFor("for 5m (Ctrl-C ends it now)")).contains("stopped:      session limit of 0:03 reached");
             assertThat(p.isAlive()).isTrue();
+            // The event stream's connection ends with the session: a new client, as a page reloading
+            // would, rather than one that may pick that closed connection from its pool.
+            events.body().close();
+            http = java.net.http.HttpClient.newHttpClient();
             java.net.http.HttpResponse<String> summary = http.send(java.net.http.HttpRequest.newBuilder(
                     java.net.URI.create(url.group(1) + "api/summary")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(summary.body()).contains("\"exitCode\":0");
