@@ -113,4 +113,14 @@ class ThermalRuleTest {
         at(rule, ctx, 55.0);
         assertThat(rule.explain(Verdict.OK, null)).isEqualTo("temperature 55.0 °C back under 60 °C");
     }
+
+    @Test
+    void relaxingNeverTightensEvenWithLevelsCloserThanTheMargin() {
+        // levels 2 (1700) and 3 (1750) are 0.375 °C apart: 1700 is allowed up to 71.25 °C, 1750 up to 70.875 °C
+        ctx.ppm = new int[] {1200, 1700, 1750, 2700, 3200};
+        ThermalRule rule = new ThermalRule(ThermalLimits.DEFAULT);
+        assertThat(at(rule, ctx, 71.0)).isEqualTo(Verdict.derateTo(2));
+        // 70.5 °C allows level 3, but not 1 °C warmer: level 2 holds (and 71.5 °C's level 1 is no relaxing)
+        assertThat(at(rule, ctx, 70.5)).isEqualTo(Verdict.derateTo(2));
+    }
 }

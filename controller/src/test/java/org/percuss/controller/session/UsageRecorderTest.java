@@ -186,6 +186,18 @@ class UsageRecorderTest {
     }
 
     @Test
+    void anEntryEndingExactlyAnHourAgoStillCounts() throws FileProblem {
+        Path file = dir.resolve("u.jsonl");
+        LedgerFiles.append(file, new UsageEntry("earlier", "calves", NOW - 3_600_000, 600_000),
+                new UsageEntry("earlier", "calves", NOW - 3_600_001, 300_000));
+        try (UsageLedger ledger = UsageLedger.open(file, w -> { })) {
+            UsageRecorder r = new UsageRecorder(ledger, "s", CALVES, () -> NOW, 600_000 * MS);
+            r.start();
+            assertThat(r.zoneUsedMillis()).isEqualTo(601_000);
+        }
+    }
+
+    @Test
     void aLedgerCutShortByHandIsReadAgainFromTheStart() throws IOException, FileProblem {
         Path file = dir.resolve("u.jsonl");
         LedgerFiles.append(file, new UsageEntry("earlier", "calves", NOW, 600_000));
