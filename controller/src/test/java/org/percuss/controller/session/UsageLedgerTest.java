@@ -447,4 +447,21 @@ class UsageLedgerTest {
         assertThat(warnings.get(1)).isEqualTo(longerThan4KiB(file, 3));
         assertThat(warnings.get(2)).startsWith(file + ":5: skipped a damaged ledger line");
     }
+
+    @Test
+    void aTornLineFinishedLaterByAnotherWriterIsStillDamagedAndItsRestSaysSo() throws IOException, FileProblem {
+        UsageEntry a = new UsageEntry("a", "arms", NOW, 1000);
+        UsageEntry b = new UsageEntry("b", "arms", NOW, 2000);
+        String line = UsageLedger.line(b);
+        Path file = write("u.jsonl", bytes(UsageLedger.line(a) + "\n" + line.substring(0, 20)));
+        List<String> warnings = new ArrayList<>();
+        try (UsageLedger ledger = UsageLedger.openForReading(file, warnings::add); UsageLedger.Lock lock = ledger.lock()) {
+            assertThat(lock.entries(NOW)).containsExactly(a);
+            append(file, bytes(line.substring(20) + "\n")); // not percuss: it starts every entry on a line of its own
+            assertThat(lock.entries(NOW)).containsExactly(a);
+        }
+        assertThat(warnings).hasSize(2);
+        assertThat(warnings.get(0)).startsWith(file + ":2: skipped a damaged ledger line");
+        assertThat(warnings.get(1)).isEqualTo(file + ":2: skipped a damaged ledger line (the rest of a torn line)");
+    }
 }
