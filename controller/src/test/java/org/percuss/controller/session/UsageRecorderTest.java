@@ -207,6 +207,7 @@ class UsageRecorderTest {
             assertThat(r.zoneUsedMillis()).isEqualTo(601_000);
             Files.writeString(file, ""); // emptied while the session runs
             r.update(500 * MS);
+            assertThat(ledger.generation()).as("read again from the start once").isEqualTo(1);
             assertThat(r.zoneUsedMillis()).isEqualTo(1000);
             r.update(1500 * MS);
             assertThat(r.zoneUsedMillis()).as("read on from there").isEqualTo(2000);
