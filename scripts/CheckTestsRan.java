@@ -2,7 +2,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -14,9 +16,13 @@ import java.util.stream.Stream;
  * ArchUnit annotations) with the reports Surefire wrote. Run by the build after the tests, with
  * Maven's own Java as a single-file program:
  *
- *   java scripts/CheckTestsRan.java MODULE_DIR [TEST_FILTER]
+ *   java scripts/CheckTestsRan.java MODULE_DIR [TEST_FILTER [SKIP [GROUPS [EXCLUDED_GROUPS]]]]
  *
  * A TEST_FILTER (Surefire's -Dtest) means only some classes were asked for: nothing is checked.
+ * GROUPS and EXCLUDED_GROUPS are Surefire's (the test tiers of the root pom): a class tagged out of
+ * this run (@Tag above its declaration) is not expected to have run; a tagged nested class is not
+ * checked. An abstract test class runs through its subclasses,
+ * which count as test classes themselves.
  */
 public final class CheckTestsRan {
 
@@ -24,6 +30,9 @@ public final class CheckTestsRan {
             "^\\s*@(Test|Property|Example|ParameterizedTest|RepeatedTest|TestFactory|TestTemplate|ArchTest)\\b",
             Pattern.MULTILINE);
     private static final Pattern PACKAGE = Pattern.compile("^package\\s+([\\w.]+)\\s*;", Pattern.MULTILINE);
+    private static final Pattern TAG = Pattern.compile("@Tag\\(\"([^\"]+)\"\\)");
+    private static final Pattern ABSTRACT = Pattern.compile("^\\s*(public\\s+)?abstract\\s+class\\s+(\\w+)", Pattern.MULTILINE);
+    private static final Pattern EXTENDS = Pattern.compile("\\bclass\\s+\\w+\\s+extends\\s+(\\w+)");
 
     public static void main(String[] args) throws IOException {
         Path module = Path.of(args[0]);
@@ -47,22 +56,47 @@ public final class CheckTestsRan {
                         .map(n -> n.substring(5, n.length() - 4)).forEach(reported::add);
             }
         }
+        Set<String> groups = tags(args, 3);
+        Set<String> excluded = tags(args, 4);
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(sources)) {
+            files = walk.filter(p -> p.toString().endsWith(".java")).toList();
+        }
+        Set<String> abstractTests = new HashSet<>();
+        for (Path f : files) {
+            String text = Files.readString(f);
+            Matcher a = ABSTRACT.matcher(text);
+            if (a.find() && TEST_ANNOTATION.matcher(text).find()) {
+                abstractTests.add(a.group(2));
+            }
+        }
         List<String> missing = new ArrayList<>();
         int declared = 0;
-        try (Stream<Path> files = Files.walk(sources)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                String text = Files.readString(f);
-                if (!TEST_ANNOTATION.matcher(text).find()) {
-                    continue;
-                }
-                declared++;
-                Matcher pkg = PACKAGE.matcher(text);
-                String name = f.getFileName().toString().replace(".java", "");
-                String fqcn = pkg.find() ? pkg.group(1) + "." + name : name;
-                boolean ran = reported.stream().anyMatch(r -> r.equals(fqcn) || r.startsWith(fqcn + "$"));
-                if (!ran) {
-                    missing.add(fqcn);
-                }
+        for (Path f : files) {
+            String text = Files.readString(f);
+            Matcher ext = EXTENDS.matcher(text);
+            boolean inherits = ext.find() && abstractTests.contains(ext.group(1));
+            if (!TEST_ANNOTATION.matcher(text).find() && !inherits || ABSTRACT.matcher(text).find()) {
+                continue;
+            }
+            // the class's own tags: those before its declaration (a nested class's are its own business)
+            String name = f.getFileName().toString().replace(".java", "");
+            Matcher declaration = Pattern.compile("\\bclass\\s+" + name + "\\b").matcher(text);
+            String head = declaration.find() ? text.substring(0, declaration.start()) : text;
+            Set<String> tags = new HashSet<>();
+            for (Matcher t = TAG.matcher(head); t.find(); ) {
+                tags.add(t.group(1));
+            }
+            if (!groups.isEmpty() && tags.stream().noneMatch(groups::contains)
+                    || tags.stream().anyMatch(excluded::contains)) {
+                continue; // tagged out of this run: another tier runs it
+            }
+            declared++;
+            Matcher pkg = PACKAGE.matcher(text);
+            String fqcn = pkg.find() ? pkg.group(1) + "." + name : name;
+            boolean ran = reported.stream().anyMatch(r -> r.equals(fqcn) || r.startsWith(fqcn + "$"));
+            if (!ran) {
+                missing.add(fqcn);
             }
         }
         if (!missing.isEmpty()) {
@@ -71,5 +105,18 @@ public final class CheckTestsRan {
             System.exit(1);
         }
         System.out.println("tests-ran: all " + declared + " test classes of " + module.getFileName() + " ran");
+    }
+
+    /** Surefire's comma-separated tags in argument {@code i}; none when absent or unresolved. */
+    private static Set<String> tags(String[] args, int i) {
+        Set<String> tags = new HashSet<>();
+        if (args.length > i && !args[i].strip().startsWith("${")) {
+            for (String t : args[i].split(",")) {
+                if (!t.isBlank()) {
+                    tags.add(t.strip());
+                }
+            }
+        }
+        return tags;
     }
 }

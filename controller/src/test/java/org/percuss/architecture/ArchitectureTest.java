@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * DESIGN.md's architecture, checked on the compiled main code of all three modules: which module
- * and package may use which, where the third-party hardware libraries may appear, and who may read
- * the machine's clocks.
+ * and package may use which, where the third-party hardware and native libraries may appear, and
+ * who may read the machine's clocks.
  */
 class ArchitectureTest {
 
@@ -64,6 +64,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyThePtyAndOsPackagesTouchJna() {
+        noClasses().that().resideOutsideOfPackages("org.percuss.device.pty..", "org.percuss.device.os..")
+                .should().dependOnClassesThat().resideInAPackage("com.sun.jna..")
+                .check(PERCUSS);
+    }
+
+    @Test
     void theProtocolIsPureCode() {
         noClasses().that().resideInAPackage("org.percuss.device.protocol..")
                 .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio..", "org.percuss.device.serial..")
@@ -90,6 +97,7 @@ class ArchitectureTest {
         "org.percuss.device.time.SystemScheduler",
         "org.percuss.device.serial.SerialConnection",
         "org.percuss.device.serial.JSerialCommLink",
+        "org.percuss.device.pty.PosixPseudoTerminal",
         "org.percuss.controller.loop.RealTimeDriver",
         "org.percuss.controller.cli.SimulatedTimeDriver",
         "org.percuss.controller.cli.Backend",

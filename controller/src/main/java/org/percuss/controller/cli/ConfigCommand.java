@@ -27,8 +27,8 @@ final class ConfigCommand implements Runnable {
 
     /** {@code percuss config check FILE}: every problem of a configuration file, or what it sets. */
     @Command(name = "check", mixinStandardHelpOptions = true,
-            description = {"Check a configuration file: every unknown key, wrong type and value outside its",
-                "allowed range, one line each, in one run (exit 2); or a summary of what it sets (exit 0)."})
+            description = "Check a configuration file: every unknown key, wrong type and value outside its allowed "
+                + "range, one line each, in one run (exit 2); or a summary of what it sets (exit 0).")
     static final class Check implements Callable<Integer> {
 
         @Spec

@@ -6,6 +6,8 @@ import java.util.concurrent.TimeUnit;
 import org.percuss.controller.loop.ControlLoop;
 import org.percuss.controller.loop.StopReason;
 import org.percuss.device.api.PercussionDevice;
+import org.percuss.device.os.IgnoredSignals;
+import org.percuss.device.os.QuitSignal;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -15,12 +17,15 @@ import sun.misc.SignalHandler;
  * loop is {@linkplain #attach attached}, a signal asks it to finish, which commands zero on its next
  * tick, prints the summary and exits 0. Before that (a serial handshake under way) the thread that
  * is opening the device is interrupted, and {@link #early()} says so, so the command can say
- * "interrupted" and exit 0. Handling the signals (rather than a shutdown hook) keeps the JVM
+ * "interrupted" and exit 0. They stop the session even when percuss was started with them
+ * ignored (under {@code nohup}, or as a script's background job): see {@link IgnoredSignals}. Handling the signals (rather than a shutdown hook) keeps the JVM
  * alive to do all that and to choose the exit code. Should the loop not end within two seconds,
  * the device is stopped directly and the process ends with the device error code.
  *
- * <p>SIGQUIT (Ctrl-\) cannot be handled here: the JVM reserves it for its thread dump and refuses a
- * handler for it ({@code Signal already used by VM or OS}).
+ * <p>SIGQUIT (Ctrl-\) cannot be made a stop: the JVM reserves it for its thread dump and refuses a
+ * handler for it ({@code Signal already used by VM or OS}). While a session runs it is ignored
+ * ({@link QuitSignal}): no thread dump on the user's terminal, and the session goes on; Ctrl-C is
+ * the terminal's way out (and, with keys on, {@code q} or Ctrl-\ as a key).
  */
 final class Interrupts implements AutoCloseable {
 
@@ -30,6 +35,7 @@ final class Interrupts implements AutoCloseable {
     private final Thread owner;
     private final PrintStream err;
     private final CountDownLatch sessionOver = new CountDownLatch(1);
+    private final QuitSignal quit;
     private final SignalHandler[] previous = new SignalHandler[SIGNALS.length];
     private volatile ControlLoop loop;
     private volatile PercussionDevice device;
@@ -38,6 +44,8 @@ final class Interrupts implements AutoCloseable {
     private Interrupts(Thread owner, PrintStream err) {
         this.owner = owner;
         this.err = err;
+        this.quit = QuitSignal.ignore();
+        IgnoredSignals.unignoreStopSignals(); // started under nohup or as a script's background job
         for (int i = 0; i < SIGNALS.length; i++) {
             previous[i] = Signal.handle(new Signal(SIGNALS[i]), this::handle);
         }
@@ -88,6 +96,7 @@ final class Interrupts implements AutoCloseable {
     @Override
     public void close() {
         sessionOver.countDown();
+        quit.close();
         for (int i = 0; i < SIGNALS.length; i++) {
             Signal.handle(new Signal(SIGNALS[i]), previous[i]);
         }

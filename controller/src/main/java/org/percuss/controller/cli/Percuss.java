@@ -1,9 +1,11 @@
 package org.percuss.controller.cli;
 
 import java.io.PrintWriter;
+import java.util.function.Supplier;
 import org.percuss.controller.files.FileProblem;
 import org.percuss.controller.text.Echo;
 import org.percuss.device.api.DeviceException;
+import org.percuss.device.pty.PseudoTerminal;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParameterException;
@@ -21,14 +23,26 @@ import picocli.CommandLine.ParameterException;
 public final class Percuss implements Runnable {
 
     private final boolean ownsProcess;
+    private final Supplier<PseudoTerminal> pseudoTerminals;
 
     /** A command for use inside another program or a test: installs no signal handlers. */
     public Percuss() {
-        this(false);
+        this(false, PseudoTerminal::open);
     }
 
-    private Percuss(boolean ownsProcess) {
+    /** A command for a test, whose {@code board --pty} gets its pseudo-terminals from {@code pseudoTerminals}. */
+    Percuss(Supplier<PseudoTerminal> pseudoTerminals) {
+        this(false, pseudoTerminals);
+    }
+
+    private Percuss(boolean ownsProcess, Supplier<PseudoTerminal> pseudoTerminals) {
         this.ownsProcess = ownsProcess;
+        this.pseudoTerminals = pseudoTerminals;
+    }
+
+    /** Where {@code board --pty} gets its pseudo-terminal. */
+    Supplier<PseudoTerminal> pseudoTerminals() {
+        return pseudoTerminals;
     }
 
     /** Whether this command owns the JVM (the real {@code main}), and may handle signals. */
@@ -42,7 +56,7 @@ public final class Percuss implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine(new Percuss(true)).execute(args));
+        System.exit(commandLine(new Percuss(true, PseudoTerminal::open)).execute(args));
     }
 
     /** The command line with percuss's error handling: one line per error, the right exit code. */

@@ -44,8 +44,8 @@ import picocli.CommandLine.Spec;
  * ramps to the chosen level and stops at the limit, on an interrupt, or on a safety stop.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run one massage session: start at the lowest level, warm up, ramp to --level,",
-            "stop after --limit of running time (15m at most), on Ctrl-C, or on a safety stop."},
+        description = "Run one massage session: start at the lowest level, warm up, ramp to --level, stop after "
+            + "--limit of running time (15m at most), on Ctrl-C, or on a safety stop.",
         exitCodeListHeading = "%nExit codes:%n")
 final class RunCommand implements Callable<Integer> {
 
@@ -56,19 +56,23 @@ final class RunCommand implements Callable<Integer> {
     private Percuss parent;
 
     @Option(names = "--device", paramLabel = "DEVICE", defaultValue = "sim", converter = DeviceSpec.Converter.class,
-            description = "sim (the built-in simulator), serial:PATH[@BAUD] (a board on a serial port) or gpio (a Raspberry Pi rig, wired as the config's gpio section says). Default: ${DEFAULT-VALUE}.")
+            description = "sim (the built-in simulator), serial:PATH[@BAUD] (a board on a serial port) or gpio (a "
+                + "Raspberry Pi rig, wired as the config's gpio section says). Default: ${DEFAULT-VALUE}.")
     private DeviceSpec device;
 
     @Option(names = "--level", paramLabel = "N", defaultValue = "1",
-            description = "Speed level to ramp to, 1 (lowest) .. 5 (or as many as --config sets). Default: ${DEFAULT-VALUE}.")
+            description = "Speed level to ramp to, 1 (lowest) .. 5 (or as many as --config sets). Default: "
+                + "${DEFAULT-VALUE}.")
     private int level;
 
     @Option(names = "--limit", paramLabel = "DURATION", converter = DurationConverter.SessionLimit.class,
-            description = "Most running time, such as 20s, 5m, 1m30s; at most 15m, and at most a config file's session_limit. Default: the config's session_limit, 15m.")
+            description = "Most running time, such as 20s, 5m, 1m30s; at most 15m, and at most a config file's "
+                + "session_limit. Default: the config's session_limit, 15m.")
     private Duration limit;
 
     @Option(names = "--warmup", paramLabel = "DURATION", converter = DurationConverter.Warmup.class,
-            description = "How long each start holds the lowest level, 0s..60s, and at least a config file's warmup. Default: the config's warmup, 10s.")
+            description = "How long each start holds the lowest level, 0s..60s, and at least a config file's warmup. "
+                + "Default: the config's warmup, 10s.")
     private Duration warmup;
 
     @Option(names = "--time-scale", paramLabel = "X",
@@ -80,7 +84,8 @@ final class RunCommand implements Callable<Integer> {
     private Path trace;
 
     @Option(names = "--zone", paramLabel = "NAME",
-            description = "The muscle group: its budget (15m per rolling hour) and maximum level apply; the usage ledger records the session.")
+            description = "The muscle group: its budget (15m per rolling hour) and maximum level apply; the usage "
+                + "ledger records the session.")
     private String zoneName;
 
     @Mixin

@@ -31,8 +31,8 @@ import picocli.CommandLine.Spec;
  * in virtual time, and says for each expectation whether it held.
  */
 @Command(name = "simulate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run scenario files (docs/scenarios.md) in virtual time, as fast as possible, against the",
-            "real controller on the simulated gun; print one line per expectation and invariant."},
+        description = "Run scenario files (docs/scenarios.md) in virtual time, as fast as possible, against the real "
+            + "controller on the simulated gun; print one line per expectation and invariant.",
         exitCodeListHeading = "%nExit codes:%n")
 final class SimulateCommand implements Callable<Integer> {
 

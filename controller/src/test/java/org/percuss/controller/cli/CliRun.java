@@ -8,9 +8,14 @@ import picocli.CommandLine;
 record CliRun(int exitCode, String out, String err) {
 
     static CliRun of(String... args) {
+        return of(new Percuss(), args);
+    }
+
+    /** Runs {@code percuss}, made as a test needs it. */
+    static CliRun of(Percuss percuss, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = Percuss.commandLine(new Percuss());
+        CommandLine cl = Percuss.commandLine(percuss);
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args);

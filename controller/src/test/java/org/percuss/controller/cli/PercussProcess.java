@@ -62,7 +62,9 @@ final class PercussProcess {
         }
         command.addAll(prefix);
         command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.addAll(List.of("-cp", readableClasspath(), "org.percuss.controller.cli.Percuss"));
+        // as the jar's manifest allows (Enable-Native-Access): jSerialComm and JNA load native code
+        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", readableClasspath(),
+                "org.percuss.controller.cli.Percuss"));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(dir, "percuss", ".out");
         Path err = Files.createTempFile(dir, "percuss", ".err");

@@ -1,17 +1,16 @@
 package org.percuss.controller.e2e;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import org.percuss.device.serial.JSerialCommLink;
+import org.percuss.device.serial.SerialLink;
 import org.percuss.device.time.Ticker;
 import org.percuss.simulator.board.BoardRunner;
 import org.percuss.simulator.board.SimulatedBoard;
 import org.percuss.simulator.board.SimulatedGun;
 import org.percuss.simulator.clock.VirtualClock;
 
-/** The simulated board served on one end of a pty pair, in this JVM, with the wire recorded. */
+/** The simulated board served on the board's end of a pty pair, in this JVM, with the wire recorded. */
 final class EmulatedBoard implements AutoCloseable {
 
     final RecordingLink link;
@@ -19,10 +18,10 @@ final class EmulatedBoard implements AutoCloseable {
     private final BoardRunner runner;
     private final Thread thread;
 
-    EmulatedBoard(Path port) {
+    EmulatedBoard(SerialLink end) {
         VirtualClock clock = new VirtualClock();
         board = SimulatedGun.create(clock).board();
-        link = new RecordingLink(JSerialCommLink.open(port.toString(), 115200));
+        link = new RecordingLink(end);
         link.boardClock(clock::nanos); // read on the board's thread, which owns the clock
         runner = new BoardRunner(link, clock, board, Ticker.system());
         thread = Thread.ofPlatform().name("emulated-board").start(runner);

@@ -21,6 +21,11 @@ import org.percuss.device.protocol.Packet;
  * into the running motor (arguments: trials, S; default 20 trials, S = 5). Not a test: run it with
  * {@code ./mvnw -B -ntp -q -Pbench -DskipTests -Dbench.main=org.percuss.controller.e2e.EstopLatencyBenchmark
  * "-Dbench.args=30 5" verify}.
+ *
+ * <p>With a third argument naming a signal ({@code HUP}, {@code TERM}, {@code INT}) it sends that
+ * signal to the host instead (a closed terminal, a dropped SSH session) and times from the signal
+ * sent to the first zero command and to the STOP arriving at the board:
+ * {@code "-Dbench.args=100 2 HUP"}.
  */
 public final class EstopLatencyBenchmark {
 
@@ -30,11 +35,15 @@ public final class EstopLatencyBenchmark {
     public static void main(String[] args) throws Exception {
         int trials = args.length > 0 ? Integer.parseInt(args[0]) : 20;
         double pressAfterSeconds = args.length > 1 ? Double.parseDouble(args[1]) : 5.0;
+        if (args.length > 2) {
+            signals(trials, pressAfterSeconds, args[2]);
+            return;
+        }
         Path dir = Files.createTempDirectory("percuss-estop");
         List<Double> hostLatency = new ArrayList<>();
         List<Double> inputLatency = new ArrayList<>();
         Random random = new Random(1);
-        try (PtyPair pty = PtyPair.start(dir); EmulatedBoard board = new EmulatedBoard(pty.board())) {
+        try (PtyPair pty = PtyPair.open(); EmulatedBoard board = new EmulatedBoard(pty.board())) {
             for (int i = 0; i < trials; i++) {
                 int before = board.hostPackets().size();
                 HostProcess host = HostProcess.start(dir, "run", "--device", "serial:" + pty.host(),
@@ -77,10 +86,55 @@ public final class EstopLatencyBenchmark {
             }
         }
         System.out.println();
-        System.out.printf("e-stop over a socat pty, %d trials pressed %.1f-%.1f s into the run, control tick 10 ms,"
+        System.out.printf("e-stop over a pseudo-terminal, %d trials pressed %.1f-%.1f s into the run, control tick 10 ms,"
                 + " telemetry every 20 ms%n", trials, pressAfterSeconds, pressAfterSeconds + 1);
         print("telemetry with the e-stop bit -> zero command", hostLatency);
         print("e-stop input on the board    -> zero command", inputLatency);
+    }
+
+    /** Signal {@code name} to a running host, {@code trials} times: signal sent → zero command, → STOP. */
+    private static void signals(int trials, double afterSeconds, String name) throws Exception {
+        Path dir = Files.createTempDirectory("percuss-signal");
+        List<Double> toZero = new ArrayList<>();
+        List<Double> toStop = new ArrayList<>();
+        Random random = new Random(1);
+        try (PtyPair pty = PtyPair.open(); EmulatedBoard board = new EmulatedBoard(pty.board())) {
+            for (int i = 0; i < trials; i++) {
+                int before = board.hostPackets().size();
+                HostProcess host = HostProcess.start(dir, "run", "--device", "serial:" + pty.host(),
+                        "--level", "2", "--limit", "1m", "--warmup", "1s");
+                long[] started = {0};
+                board.link.await(() -> {
+                    for (Timed t : board.hostPackets().subList(before, board.hostPackets().size())) {
+                        if (t.packet() instanceof Packet.SetSpeed s && s.targetPpm() > 0) {
+                            started[0] = t.nanos();
+                            return true;
+                        }
+                    }
+                    return false;
+                }, 15_000);
+                long at = started[0] + (long) ((afterSeconds + random.nextDouble()) * 1e9);
+                board.link.await(() -> System.nanoTime() >= at, 5_000);
+                long sent = System.nanoTime();
+                host.signal(name);
+                int code = host.waitFor(Duration.ofSeconds(10));
+                Timed zero = board.firstFromHost(sent, Timed::isZeroCommand);
+                Timed stop = board.firstFromHost(sent, t -> t.packet() instanceof Packet.Stop);
+                if (zero == null || stop == null) {
+                    throw new IllegalStateException("trial " + (i + 1) + ": no zero or STOP after SIG" + name + "; exit "
+                            + code + "\n" + host.out() + host.err());
+                }
+                toZero.add((zero.nanos() - sent) / 1e6);
+                toStop.add((stop.nanos() - sent) / 1e6);
+                System.out.printf("trial %2d: exit %d, SIG%s->zero %6.2f ms, ->STOP %6.2f ms%n", i + 1, code, name,
+                        toZero.getLast(), toStop.getLast());
+            }
+        }
+        System.out.println();
+        System.out.printf("SIG%s to a serial session over a pseudo-terminal, %d trials %.1f-%.1f s into the run%n", name,
+                trials, afterSeconds, afterSeconds + 1);
+        print("signal sent -> zero command arrives", toZero);
+        print("signal sent -> STOP arrives        ", toStop);
     }
 
     private static void print(String what, List<Double> ms) {

@@ -28,8 +28,14 @@ final class HostProcess {
     }
 
     static HostProcess start(Path dir, String... args) throws IOException {
+        return start(dir, List.of(), args);
+    }
+
+    /** Starts percuss under {@code launcher}, a command that runs the rest (such as {@code nice -n -10}). */
+    static HostProcess start(Path dir, List<String> launcher, String... args) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of(java, "--enable-native-access=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), "org.percuss.controller.cli.Percuss"));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(dir, "host", ".out");
@@ -47,6 +53,37 @@ final class HostProcess {
             throw new AssertionError("percuss did not end within " + limit + "; stdout:\n" + out() + "\nstderr:\n" + err());
         }
         return process.exitValue();
+    }
+
+    /** Sends the signal {@code name} ({@code HUP}, {@code TERM}, ...) as {@code kill -s} would; returns when it is sent. */
+    void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-s", name, Long.toString(process.pid())).start();
+        if (kill.waitFor() != 0) {
+            throw new AssertionError("kill -s " + name + " failed");
+        }
+    }
+
+    /**
+     * Waits until the host's standard output contains {@code text}, woken by the file system's
+     * change events on its output file (no polling sleep); false after {@code limit}.
+     */
+    boolean awaitOutput(String text, Duration limit) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + limit.toNanos();
+        try (java.nio.file.WatchService watch = out.getFileSystem().newWatchService()) {
+            out.getParent().register(watch, java.nio.file.StandardWatchEventKinds.ENTRY_MODIFY);
+            while (!out().contains(text)) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !process.isAlive() && !out().contains(text)) {
+                    return out().contains(text);
+                }
+                java.nio.file.WatchKey key = watch.poll(left, TimeUnit.NANOSECONDS);
+                if (key != null) {
+                    key.pollEvents();
+                    key.reset();
+                }
+            }
+            return true;
+        }
     }
 
     /** SIGKILL: the host dies at once, sending nothing more. */

@@ -72,7 +72,7 @@ public final class SerialConnection implements AutoCloseable {
             try {
                 n = link.read(buffer, 0, buffer.length);
             } catch (IOException | RuntimeException e) {
-                device.linkLost("read failed: " + e.getMessage());
+                device.linkLost("read failed: " + SerialDevice.reason(link.name(), e));
                 return;
             }
             if (n < 0) {

@@ -52,7 +52,8 @@ import org.slf4j.LoggerFactory;
  *       and this STOP is the last word.</li>
  * </ol>
  * A link that fails ({@link #linkLost}, a write error) makes every later command throw a
- * {@link DeviceException} naming the port. Thread-safe: one lock; {@link #telemetry()} reads a
+ * {@link DeviceException} naming the port; {@link #stop()} still tries its STOP, which a port that
+ * fails only on reading may carry. Thread-safe: one lock; {@link #telemetry()} reads a
  * volatile. A control tick's {@link #commandSpeed} allocates nothing.
  */
 public final class SerialDevice implements PercussionDevice {
@@ -267,8 +268,13 @@ public final class SerialDevice implements PercussionDevice {
         }
         hello = h;
         reportDeadline = scheduler.nanos() + HANDSHAKE_TIMEOUT.toNanos();
+        // A PING is due one feed interval (watchdog / 3) after the last packet sent, the HELLO this
+        // answers included, less a tenth: a timer fires late, never early (on a busy machine by
+        // several ms), and counted from this reply the first PING would come an interval after the
+        // HELLO plus the board's answer time.
         long period = h.watchdogMillis() * 1_000_000L / 3;
-        keepAlive = scheduler.scheduleAtFixedRate(Duration.ofNanos(period), Duration.ofNanos(period), this::keepAlive);
+        long first = Math.max(0, lastSentNanos + keepAliveDue(h) - scheduler.nanos());
+        keepAlive = scheduler.scheduleAtFixedRate(Duration.ofNanos(first), Duration.ofNanos(period), this::keepAlive);
         LOG.info("{}: board speaks protocol 1, {}..{} ppm, watchdog {} ms, capabilities {}", name, h.minPpm(),
                 h.maxPpm(), h.watchdogMillis(), capabilities.features());
     }
@@ -307,6 +313,12 @@ public final class SerialDevice implements PercussionDevice {
 
     // ---- timers --------------------------------------------------------------------------------
 
+    /** How long after the last packet sent a keep-alive PING is due: a feed interval, less a tenth. */
+    private static long keepAliveDue(Packet.HelloReply h) {
+        long period = h.watchdogMillis() * 1_000_000L / 3;
+        return period - period / 10;
+    }
+
     /** Until the loop commands, PING often enough that the board's watchdog stays fed. */
     private void keepAlive() {
         synchronized (this) {
@@ -314,7 +326,7 @@ public final class SerialDevice implements PercussionDevice {
                 keepAlive.cancel();
                 return;
             }
-            if (scheduler.nanos() - lastSentNanos >= hello.watchdogMillis() * 1_000_000L / 3) {
+            if (scheduler.nanos() - lastSentNanos >= keepAliveDue(hello)) {
                 sendQuietly(PacketType.PING, 0);
             }
         }
@@ -369,7 +381,8 @@ public final class SerialDevice implements PercussionDevice {
 
     @Override
     public synchronized void stop() {
-        if (linkError == null) {
+        // Even after the link failed: a port that can no longer be read may still carry a STOP.
+        if (phase != Phase.CLOSED) {
             sendQuietly(PacketType.STOP, 0);
         }
     }
@@ -466,6 +479,12 @@ public final class SerialDevice implements PercussionDevice {
         }
     }
 
+    /** What went wrong with the link {@code name}, without its name in front: the messages here name it once. */
+    static String reason(String name, Exception e) {
+        String message = String.valueOf(e.getMessage());
+        return message.startsWith(name + ": ") ? message.substring(name.length() + 2) : message;
+    }
+
     /** Sends a command and returns its sequence number; a failed write loses the link and throws. */
     private int send(PacketType type, int value) {
         int s = seq;
@@ -478,7 +497,7 @@ public final class SerialDevice implements PercussionDevice {
         try {
             out.write(encoder.frame(), 0, n);
         } catch (IOException | RuntimeException e) {
-            linkLost("write failed: " + e.getMessage());
+            linkLost("write failed: " + reason(name, e));
             throw new DeviceException(name + ": " + linkError, e);
         }
         lastSentNanos = scheduler.nanos();

@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * docs/protocol.md must agree with the code: every test vector in its table decodes to one packet
- * whose re-encoding gives the same bytes, and the CRC check value it states holds.
+ * docs/protocol.md must agree with the code and with docs/protocol-vectors.txt: every test vector
+ * in its table decodes to one packet whose re-encoding gives the same bytes, the table lists
+ * exactly the vectors file's PROTOCOL.md vectors, and the CRC check value it states holds.
  */
 class ProtocolDocsTest {
 
@@ -37,6 +38,19 @@ class ProtocolDocsTest {
             checked.add(m.group(1));
         }
         assertThat(checked).as("vectors found in " + DOC).hasSize(6);
+    }
+
+    @Test
+    void theTableListsTheVectorsFilesProtocolMdVectorsInOrder() throws IOException {
+        List<String> table = new ArrayList<>();
+        for (String line : Files.readAllLines(DOC)) {
+            Matcher m = VECTOR_ROW.matcher(line.strip());
+            if (m.matches()) {
+                table.add(m.group(2));
+            }
+        }
+        assertThat(table).isEqualTo(ProtocolVectors.fromTheSpecification().stream()
+                .map(v -> HexFormat.ofDelimiter(" ").formatHex(v.wire())).toList());
     }
 
     @Test

@@ -9,21 +9,17 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Every test vector of PROTOCOL.md, both ways: encoding gives the bytes, decoding gives the packet. */
+/**
+ * Every test vector of docs/protocol-vectors.txt (PROTOCOL.md's, and one more for each remaining
+ * packet type), both ways: encoding gives the bytes, decoding gives the packet. The firmware's C
+ * codec is checked against the same file (firmware/test/test_protocol.c).
+ */
 class ProtocolVectorsTest {
 
-    static Stream<Arguments> vectors() {
-        return Stream.of(
-                Arguments.of("HELLO, seq 0, version 1", new Packet.Hello(0, 1), "02 01 04 01 8d eb 00"),
-                Arguments.of("SET_SPEED 2200, seq 7", new Packet.SetSpeed(7, 2200), "07 02 07 98 08 72 fc 00"),
-                Arguments.of("STOP, seq 8", new Packet.Stop(8), "05 03 08 54 c9 00"),
-                Arguments.of("PING, seq 9", new Packet.Ping(9), "05 04 09 e2 40 00"),
-                Arguments.of("ACK of seq 7, seq 0", new Packet.Ack(0, 7), "02 80 04 07 21 87 00"),
-                Arguments.of("TELEMETRY seq 42", new Packet.TelemetryReport(42, 2195, 1830, 412, 16420, 0x10, 0, 123456),
-                        "0c 82 2a 93 08 26 07 9c 01 24 40 10 01 04 40 e2 01 03 19 90 00"));
+    static Stream<ProtocolVectors.Vector> vectors() {
+        return ProtocolVectors.all().stream();
     }
 
     private static byte[] hex(String s) {
@@ -32,17 +28,24 @@ class ProtocolVectorsTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("vectors")
-    void encodesToTheVector(String name, Packet packet, String wire) {
-        assertThat(PacketEncoder.toWire(packet)).isEqualTo(hex(wire));
+    void encodesToTheVector(ProtocolVectors.Vector v) {
+        assertThat(PacketEncoder.toWire(v.packet())).isEqualTo(v.wire());
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("vectors")
-    void decodesTheVector(String name, Packet packet, String wire) {
+    void decodesTheVector(ProtocolVectors.Vector v) {
         List<Packet> out = new ArrayList<>();
-        byte[] bytes = hex(wire);
+        byte[] bytes = v.wire();
         new PacketDecoder().feed(bytes, 0, bytes.length, out::add);
-        assertThat(out).containsExactly(packet);
+        assertThat(out).containsExactly(v.packet());
+    }
+
+    @Test
+    void theFileHoldsEveryVectorOfProtocolMdAndOneOfEveryPacketType() {
+        assertThat(ProtocolVectors.fromTheSpecification()).hasSize(6);
+        assertThat(ProtocolVectors.all().stream().map(v -> v.packet().type()).distinct())
+                .containsExactlyInAnyOrder(PacketType.values());
     }
 
     @Test

@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * <p>Every packet with a good CRC feeds the watchdog. A bad CRC, bad COBS or an impossible length
  * is dropped silently (and counted by the decoder); a good CRC with an unknown type is answered
  * NACK UNKNOWN_TYPE, and with a known type but the wrong payload length NACK BAD_LENGTH.
- * Board-to-host types arriving from the host are unknown to the board.
+ * Board-to-host types arriving from the host are unknown to the board, whatever their length.
  */
 public final class BoardProtocol {
 
@@ -95,7 +95,9 @@ public final class BoardProtocol {
                     nack(s, NackReason.OUT_OF_RANGE);
                 }
             }
-            case Packet.Malformed m -> nack(s, NackReason.BAD_LENGTH);
+            // a host's type with the wrong payload length; a board's type is unknown to a board,
+            // whatever its length (0x80 and up are the board's)
+            case Packet.Malformed m when m.type().code() < 0x80 -> nack(s, NackReason.BAD_LENGTH);
             default -> nack(s, NackReason.UNKNOWN_TYPE); // unknown types, and board-to-host types
         }
     }

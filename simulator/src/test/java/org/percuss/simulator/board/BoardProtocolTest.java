@@ -102,6 +102,14 @@ class BoardProtocolTest {
     }
 
     @Test
+    void aBoardsTypeFromTheHostIsUnknownWhateverItsLength() {
+        assertThat(send(new Packet.Unknown(9, 0x82, new byte[] {1}))).containsExactly(
+                new Packet.Nack(0, 9, NackReason.UNKNOWN_TYPE.code()));
+        assertThat(send(new Packet.Unknown(10, 0x80, new byte[0]))).containsExactly(
+                new Packet.Nack(1, 10, NackReason.UNKNOWN_TYPE.code()));
+    }
+
+    @Test
     void sendsTelemetryEveryTwentyMillisecondsInWireUnits() {
         send(new Packet.SetSpeed(1, 2000));
         clock.advance(Duration.ofMillis(100));
