@@ -2,6 +2,7 @@ package org.percuss.controller.cli;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.percuss.device.os.IgnoredSignals;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -18,6 +19,7 @@ final class StopSignals implements AutoCloseable {
     private final List<SignalHandler> previous = new ArrayList<>();
 
     private StopSignals(Runnable stop) {
+        IgnoredSignals.unignoreStopSignals(); // started under nohup or as a script's background job
         for (String name : SIGNALS) {
             previous.add(Signal.handle(new Signal(name), signal -> stop.run()));
         }

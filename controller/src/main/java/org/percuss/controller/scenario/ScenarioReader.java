@@ -7,11 +7,8 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import org.percuss.controller.config.DurationText;
 import org.percuss.controller.config.HardLimits;
 import org.percuss.controller.config.PercussConfig;
 import org.percuss.controller.config.YamlNode;
@@ -19,31 +16,24 @@ import org.percuss.controller.config.YamlReader;
 import org.percuss.controller.config.YamlTree;
 import org.percuss.controller.files.FileProblem;
 import org.percuss.controller.files.InputFile;
-import org.percuss.controller.loop.LoopState;
 import org.percuss.controller.loop.SpeedBounds;
 import org.percuss.device.api.Capability;
-import org.percuss.device.api.Fault;
-import org.percuss.device.api.Input;
 import org.percuss.simulator.board.SimulatedGun;
 import org.percuss.simulator.board.Transport;
-import org.percuss.simulator.fault.InjectedFault;
 import org.percuss.simulator.physics.PhysicsParameters;
-import org.percuss.simulator.scenario.Action;
 import org.percuss.simulator.scenario.Applicability;
-import org.percuss.simulator.scenario.Condition;
 import org.percuss.simulator.scenario.Expectation;
 import org.percuss.simulator.scenario.GunSettings;
-import org.percuss.simulator.scenario.Measure;
-import org.percuss.simulator.scenario.Range;
 import org.percuss.simulator.scenario.Scenario;
 import org.percuss.simulator.scenario.SessionSettings;
 import org.percuss.simulator.scenario.Step;
-import org.percuss.simulator.scenario.Timing;
 
 /**
  * Reads a scenario file (the format is docs/scenarios.md) into a {@link Scenario}, finding every
  * problem in one pass: unknown keys, wrong types, values out of range, unknown states, faults and
- * step names, each reported with the file, the line and the key.
+ * step names, each reported with the file, the line and the key. The {@code expect} list is
+ * read by {@link ExpectationReader}, once the steps (whose names an expectation may be timed after)
+ * are known.
  */
 public final class ScenarioReader {
 
@@ -52,20 +42,7 @@ public final class ScenarioReader {
             "run_for", "steps", "expect", "invariants");
     private static final Set<String> GUN = Set.of("ambient_c", "battery_soc", "battery_ohms", "pressure_n", "moving");
     private static final Set<String> SESSION = Set.of("level", "limit", "warmup", "zone", "zone_used", "start");
-    private static final Set<String> ACTIONS = Set.of("do", "level", "press", "pressure_n", "moving", "inject", "clear",
-            "cut_link");
-    private static final Set<String> STEP = union(ACTIONS, Set.of("at", "name", "for"));
-    private static final Set<String> TIMING = Set.of("at", "after", "within");
-    private static final Set<String> CONDITIONS;
     private static final Set<String> INVARIANTS = Set.of("max_ppm");
-
-    static {
-        Set<String> c = new LinkedHashSet<>(List.of("state", "fault", "no_fault", "event"));
-        for (Measure m : Measure.values()) {
-            c.add(m.key());
-        }
-        CONDITIONS = Set.copyOf(c);
-    }
 
     /** A scenario, or why there is none. */
     public record Result(Scenario scenario, List<YamlReader.Problem> problems) {
@@ -123,8 +100,8 @@ public final class ScenarioReader {
         SessionSettings session = session(field(m, "session"), m);
         Duration runFor = field(m, "run_for") == null ? session.limit().plusSeconds(10)
                 : orDefault(in.duration(field(m, "run_for"), Duration.ofMillis(10), DAY), session.limit());
-        List<Step> steps = steps(field(m, "steps"));
-        List<Expectation> expectations = expectations(field(m, "expect"));
+        List<Step> steps = new StepReader(in, config.levels().count(), this::checkUsable, stepTimes).steps(field(m, "steps"));
+        List<Expectation> expectations = new ExpectationReader(in, stepTimes).expectations(field(m, "expect"));
         int maxPpm = 0;
         if (field(m, "invariants") != null) {
             YamlNode.Mapping inv = in.mapping(field(m, "invariants"));
@@ -278,269 +255,6 @@ public final class ScenarioReader {
         }
     }
 
-    private List<Step> steps(YamlNode node) {
-        List<Step> steps = new ArrayList<>();
-        if (node == null) {
-            return steps;
-        }
-        List<YamlNode> items = in.list(node);
-        if (items == null) {
-            return steps;
-        }
-        for (YamlNode item : items) {
-            YamlNode.Mapping m = in.mapping(item);
-            if (m == null) {
-                continue;
-            }
-            in.onlyKeys(m, STEP);
-            if (field(m, "at") == null) {
-                in.problem(m, "a step needs 'at', the time it happens");
-                continue;
-            }
-            Duration at = in.duration(field(m, "at"), Duration.ZERO, DAY);
-            String name = orDefault(text(m, "name"), "");
-            List<String> actions = m.entries().keySet().stream().filter(ACTIONS::contains).toList();
-            if (actions.size() != 1) {
-                in.problem(m, "a step does exactly one of " + String.join(", ", new TreeSet<>(ACTIONS))
-                        + (actions.isEmpty() ? "; it has none" : "; it has " + String.join(", ", actions)));
-                continue;
-            }
-            if (field(m, "for") != null && !actions.getFirst().equals("inject")) {
-                in.problem(field(m, "for"), "'for' goes with 'inject' only");
-            }
-            Action action = action(m, actions.getFirst());
-            if (at != null && action != null) {
-                steps.add(new Step(at, name, action, m.line()));
-                if (!name.isEmpty()) {
-                    stepTimes.putIfAbsent(name, at);
-                }
-            }
-        }
-        return steps;
-    }
-
-    private Action action(YamlNode.Mapping m, String key) {
-        YamlNode v = field(m, key);
-        return switch (key) {
-            case "do" -> {
-                String t = in.text(v);
-                if (t == null) {
-                    yield null;
-                }
-                try {
-                    yield new Action.Controller(Action.Command.valueOf(t.trim().toUpperCase(Locale.ROOT).replace('-', '_')));
-                } catch (IllegalArgumentException e) {
-                    in.problem(v, "'" + t + "' is not something to do (start, pause, clear-faults, emergency-stop)");
-                    yield null;
-                }
-            }
-            case "level" -> {
-                Integer level = in.integer(v, 1, config.levels().count(), "");
-                if (level != null) {
-                    checkUsable(v, level);
-                }
-                yield level == null ? null : new Action.SelectLevel(level);
-            }
-            case "press" -> {
-                String t = in.text(v);
-                Input button = t == null ? null : switch (t.trim()) {
-                    case "power" -> Input.POWER_BUTTON;
-                    case "plus" -> Input.PLUS_BUTTON;
-                    case "minus" -> Input.MINUS_BUTTON;
-                    default -> null;
-                };
-                if (t != null && button == null) {
-                    in.problem(v, "'" + t + "' is not a button (power, plus, minus)");
-                }
-                yield button == null ? null : new Action.Press(button);
-            }
-            case "pressure_n" -> {
-                Double n = in.number(v, 0, 300, "N");
-                yield n == null ? null : new Action.SetPressure(n);
-            }
-            case "moving" -> {
-                Boolean b = in.bool(v);
-                yield b == null ? null : new Action.SetMoving(b);
-            }
-            case "inject" -> {
-                InjectedFault f = injected(v);
-                Duration d = field(m, "for") == null ? Duration.ZERO : in.duration(field(m, "for"), Duration.ofMillis(1), DAY);
-                yield f == null || d == null ? null : new Action.Inject(f, d);
-            }
-            case "clear" -> {
-                InjectedFault f = injected(v);
-                yield f == null ? null : new Action.Clear(f);
-            }
-            case "cut_link" -> {
-                Duration d = in.duration(v, Duration.ofMillis(1), DAY);
-                yield d == null ? null : new Action.Inject(InjectedFault.LINK_DROP, d);
-            }
-            default -> throw new IllegalStateException(key);
-        };
-    }
-
-    private InjectedFault injected(YamlNode v) {
-        String t = in.text(v);
-        if (t == null) {
-            return null;
-        }
-        InjectedFault f = InjectedFault.ofKey(t.trim());
-        if (f == null) {
-            List<String> keys = new ArrayList<>();
-            for (InjectedFault k : InjectedFault.values()) {
-                keys.add(k.key());
-            }
-            in.problem(v, "'" + t + "' is not an injectable fault (" + String.join(", ", keys) + ")");
-        }
-        return f;
-    }
-
-    private List<Expectation> expectations(YamlNode node) {
-        List<Expectation> out = new ArrayList<>();
-        if (node == null) {
-            return out;
-        }
-        List<YamlNode> items = in.list(node);
-        if (items == null) {
-            return out;
-        }
-        for (YamlNode item : items) {
-            YamlNode.Mapping m = in.mapping(item);
-            if (m == null) {
-                continue;
-            }
-            in.onlyKeys(m, union(TIMING, CONDITIONS));
-            Timing timing = timing(m);
-            List<Condition> conditions = new ArrayList<>();
-            for (var e : m.entries().entrySet()) {
-                if (CONDITIONS.contains(e.getKey())) {
-                    conditions.addAll(condition(e.getKey(), e.getValue()));
-                }
-            }
-            if (m.entries().keySet().stream().noneMatch(CONDITIONS::contains)) {
-                in.problem(m, "an expectation needs at least one condition (" + String.join(", ",
-                        new TreeSet<>(CONDITIONS)) + ")");
-                continue;
-            }
-            if (conditions.isEmpty()) {
-                continue; // each bad condition was reported
-            }
-            if (timing != null) {
-                out.add(new Expectation(timing, conditions, m.line()));
-            }
-        }
-        return out;
-    }
-
-    private Timing timing(YamlNode.Mapping m) {
-        YamlNode at = field(m, "at");
-        YamlNode after = field(m, "after");
-        YamlNode within = field(m, "within");
-        if (at != null && (after != null || within != null)) {
-            in.problem(m, "an expectation is either 'at' a time, or 'within' a time 'after' an event, not both");
-            return null;
-        }
-        if (at != null) {
-            String t = in.text(at);
-            if (t == null) {
-                return null;
-            }
-            if (t.trim().equals("end")) {
-                return new Timing.AtEnd();
-            }
-            Duration d = in.duration(at, Duration.ZERO, DAY);
-            return d == null ? null : new Timing.At(d);
-        }
-        if (after == null || within == null) {
-            in.problem(m, "an expectation needs 'at' (a time or end), or both 'after' and 'within'");
-            return null;
-        }
-        Duration window = in.duration(within, Duration.ZERO, DAY);
-        String anchor = in.text(after);
-        if (anchor == null || window == null) {
-            return null;
-        }
-        Duration from = stepTimes.get(anchor.trim());
-        if (from != null) {
-            return new Timing.Within(from, window, anchor.trim());
-        }
-        try {
-            return new Timing.Within(DurationText.parse(anchor), window, "");
-        } catch (IllegalArgumentException e) {
-            in.problem(after, "'" + anchor + "' is neither a time nor the name of a step"
-                    + (stepTimes.isEmpty() ? "" : " (steps: " + String.join(", ", new TreeSet<>(stepTimes.keySet())) + ")"));
-            return null;
-        }
-    }
-
-    private List<Condition> condition(String key, YamlNode v) {
-        switch (key) {
-            case "state" -> {
-                Set<String> states = new LinkedHashSet<>();
-                for (YamlNode n : items(v)) {
-                    String t = in.text(n);
-                    if (t == null) {
-                        continue;
-                    }
-                    String name = t.trim().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_');
-                    try {
-                        states.add(LoopState.valueOf(name).name());
-                    } catch (IllegalArgumentException e) {
-                        in.problem(n, "'" + t + "' is not a state (" + names(LoopState.values()) + ")");
-                    }
-                }
-                return states.isEmpty() ? List.of() : List.of(new Condition.StateIs(states));
-            }
-            case "fault", "no_fault" -> {
-                List<Condition> out = new ArrayList<>();
-                for (YamlNode n : items(v)) {
-                    String t = in.text(n);
-                    if (t == null) {
-                        continue;
-                    }
-                    try {
-                        out.add(new Condition.FaultIs(Fault.valueOf(t.trim().toUpperCase(Locale.ROOT).replace('-', '_')),
-                                key.equals("fault")));
-                    } catch (IllegalArgumentException e) {
-                        in.problem(n, "'" + t + "' is not a fault (" + names(Fault.values()) + ")");
-                    }
-                }
-                return out;
-            }
-            case "event" -> {
-                String t = in.text(v);
-                return t == null ? List.of() : List.of(new Condition.EventLogged(t));
-            }
-            default -> {
-                Range r = range(v);
-                return r == null ? List.of() : List.of(new Condition.Quantity(Measure.ofKey(key), r));
-            }
-        }
-    }
-
-    /** A number (exactly that), or a mapping with {@code min} and/or {@code max}. */
-    private Range range(YamlNode v) {
-        if (v instanceof YamlNode.Mapping m) {
-            in.onlyKeys(m, Set.of("min", "max"));
-            Double min = field(m, "min") == null ? Double.valueOf(Double.NEGATIVE_INFINITY) : in.number(field(m, "min"), -1e9, 1e9, "");
-            Double max = field(m, "max") == null ? Double.valueOf(Double.POSITIVE_INFINITY) : in.number(field(m, "max"), -1e9, 1e9, "");
-            if (min == null || max == null) {
-                return null;
-            }
-            if (min > max) {
-                in.problem(m, "min " + min + " is above max " + max);
-                return null;
-            }
-            return new Range(min, max);
-        }
-        Double x = in.number(v, -1e9, 1e9, "");
-        return x == null ? null : Range.exactly(x);
-    }
-
-    private List<YamlNode> items(YamlNode v) {
-        return v instanceof YamlNode.Sequence s ? s.items() : List.of(v);
-    }
-
     private YamlNode field(YamlNode.Mapping m, String key) {
         return YamlReader.field(m, key);
     }
@@ -557,15 +271,7 @@ public final class ScenarioReader {
         return value == null ? fallback : value;
     }
 
-    private static String names(Enum<?>[] values) {
-        List<String> out = new ArrayList<>();
-        for (Enum<?> v : values) {
-            out.add(v.name());
-        }
-        return String.join(", ", out);
-    }
-
-    private static Set<String> union(Set<String> a, Set<String> b) {
+    static Set<String> union(Set<String> a, Set<String> b) {
         Set<String> u = new LinkedHashSet<>(a);
         u.addAll(b);
         return Set.copyOf(u);
