@@ -42,6 +42,8 @@ import picocli.CommandLine;
  *   <li>{@code cp} copies (the docs use it to start a config from the example).</li>
  *   <li>{@code ./mvnw -B -ntp verify}, the README's test command, is not run from inside the tests
  *       it runs; {@code .ci/run} must run exactly it.</li>
+ *   <li>{@code ./mvnw -B -ntp -Pmutation verify -DskipTests}, the mutation tier (README, "Test
+ *       tiers"), takes minutes, so it is not run here either; {@code .ci/run} must run exactly it.</li>
  *   <li>A YAML block is a scenario ({@code simulate} must pass it) or a config ({@code config check}
  *       must accept it); {@code <!-- file: NAME -->} above it saves it as NAME for the commands
  *       after it.</li>
@@ -76,6 +78,7 @@ class DocExamplesTest {
     private static final String FIRMWARE_TIER = "tier: firmware";
     private static final String FIRMWARE_COMMAND = "./mvnw -B -ntp -Pfirmware verify";
     private static final String BROWSER_COMMAND = "./mvnw -B -ntp -Pbrowser verify";
+    private static final String MUTATION_COMMAND = "./mvnw -B -ntp -Pmutation verify -DskipTests";
 
     @TempDir
     Path scratch;
@@ -235,6 +238,11 @@ class DocExamplesTest {
         if (command.equals(FIRMWARE_COMMAND)) {
             assertThat(Files.readAllLines(ROOT.resolve(".ci/run"))).as(".ci/run runs the firmware tier's command exactly")
                     .contains(FIRMWARE_COMMAND);
+            return;
+        }
+        if (command.equals(MUTATION_COMMAND)) {
+            assertThat(Files.readAllLines(ROOT.resolve(".ci/run"))).as(".ci/run runs the mutation tier's command exactly")
+                    .contains(MUTATION_COMMAND);
             return;
         }
         if (words.size() >= 3 && words.get(0).equals("make") && words.get(1).equals("-C") && words.get(2).equals("firmware")) {

@@ -1,6 +1,7 @@
 package org.percuss.controller.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -95,5 +96,50 @@ class SpeedProfileTest {
         assertThat(p.next(3200, 10 * MS)).isZero();
         p.start();
         assertThat(p.next(3200, 0)).isEqualTo(1200);
+    }
+
+    @Test
+    void refusesBoundsAndRatesThatCannotBe() {
+        assertThat(new SpeedProfile(1, 1, 0, 1)).isNotNull(); // one level, no warm-up, the slowest ramp
+        assertThatThrownBy(() -> new SpeedProfile(0, 3200, 0, 250)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("need 0 < lowest <= highest, got 0, 3200");
+        assertThatThrownBy(() -> new SpeedProfile(1200, 1199, 0, 250)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SpeedProfile(1200, 3200, -1, 250)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("warm-up must not be negative and the ramp must be positive");
+        assertThatThrownBy(() -> new SpeedProfile(1200, 3200, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void runsFromAStartUntilAStop() {
+        assertThat(profile.running()).isFalse();
+        assertThat(profile.warmingUp()).isFalse();
+        profile.start();
+        assertThat(profile.running()).isTrue();
+        assertThat(profile.warmingUp()).isTrue();
+        profile.stop();
+        assertThat(profile.running()).isFalse();
+        assertThat(profile.warmingUp()).as("a stopped profile is not warming up").isFalse();
+    }
+
+    @Test
+    void aWarmUpOfZeroRampsFromTheFirstInterval() {
+        SpeedProfile p = new SpeedProfile(1200, 3200, 0, 250);
+        p.start();
+        assertThat(p.warmingUp()).isFalse();
+        assertThat(p.next(3200, 0)).isEqualTo(1200);
+        assertThat(p.next(3200, 10 * MS)).isEqualTo(1202);
+    }
+
+    @Test
+    void aTargetAtTheCurrentSpeedHoldsItExactly() {
+        SpeedProfile p = new SpeedProfile(1200, 3200, 0, 7); // a slow ramp carries fractions
+        p.start();
+        p.next(1300, 0);
+        for (int i = 0; i < 2000; i++) {
+            p.next(1300, 10 * MS); // 0.07 ppm a tick: 140 ppm in 20 s
+        }
+        assertThat(p.next(1300, 10 * MS)).isEqualTo(1300);
+        assertThat(p.next(1300, 10 * MS)).isEqualTo(1300);
+        assertThat(p.next(1301, 10 * MS)).as("a fraction only, no whole ppm yet").isEqualTo(1300);
     }
 }

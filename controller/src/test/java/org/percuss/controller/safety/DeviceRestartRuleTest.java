@@ -86,4 +86,15 @@ class DeviceRestartRuleTest {
             assertThat(report(t, 0)).isEqualTo(Verdict.OK);
         }
     }
+
+    @Test
+    void anUptimeOfZeroIsAnUptimeLikeAnyOther() {
+        // a board that reports 0 ms right after power-on is judged from that report on
+        report(0, 0);
+        assertThat(report(20, 20)).isEqualTo(Verdict.OK);
+        DeviceRestartRule fresh = new DeviceRestartRule();
+        fresh.evaluate(new Telemetry(0, 2000, 1, 30, 16, Inputs.NONE, FaultSet.NONE, 0), 0, ctx);
+        Telemetry jumped = new Telemetry(20 * MS, 2000, 1, 30, 16, Inputs.NONE, FaultSet.NONE, 5_000);
+        assertThat(fresh.evaluate(jumped, 20 * MS, ctx)).isEqualTo(Verdict.trip(Fault.DEVICE_RESTARTED));
+    }
 }

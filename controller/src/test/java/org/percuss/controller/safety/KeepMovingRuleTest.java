@@ -61,4 +61,39 @@ class KeepMovingRuleTest {
         assertThat(ctx.warnings).containsExactly(
                 "keep-it-moving is off: the device has no motion sensor; keep the gun moving yourself");
     }
+
+    @Test
+    void aClearStartsTheCountAndTheWarningAfresh() {
+        at(0, false);
+        at(15_000, false);
+        assertThat(ctx.warnings).hasSize(1);
+        rule.reset(15_000 * TestContext.MS);
+        at(15_010, false);
+        assertThat(at(25_000, false)).isEqualTo(Verdict.OK);
+        assertThat(ctx.warnings).hasSize(1);
+        at(25_010, false);
+        assertThat(ctx.warnings).hasSize(2);
+        assertThat(at(35_000, false)).isEqualTo(Verdict.OK);
+        assertThat(at(35_010, false)).isEqualTo(Verdict.derateTo(1));
+    }
+
+    @Test
+    void explainsTheDerateAndItsEndInWords() {
+        assertThat(rule.explain(Verdict.derateTo(1), null)).isEqualTo("held still for 20 s");
+        assertThat(rule.explain(Verdict.OK, null)).isEqualTo("moving again");
+    }
+
+    @Test
+    void theWarningAndTheDerateFollowTheConfiguredTimes() {
+        KeepMovingRule quick = new KeepMovingRule(new DwellLimits(java.time.Duration.ofSeconds(3),
+                java.time.Duration.ofSeconds(5)));
+        Telemetry still = new Telemetry(0, 2200, 1, 30, 16, Inputs.NONE, FaultSet.NONE, 0);
+        quick.evaluate(still, 0, ctx);
+        assertThat(quick.evaluate(still, 2_990 * TestContext.MS, ctx)).isEqualTo(Verdict.OK);
+        assertThat(ctx.warnings).isEmpty();
+        assertThat(quick.evaluate(still, 3_000 * TestContext.MS, ctx)).isEqualTo(Verdict.OK);
+        assertThat(ctx.warnings).containsExactly("held still for 3 s: keep the gun moving (lowest level after 5 s)");
+        assertThat(quick.evaluate(still, 5_000 * TestContext.MS, ctx)).isEqualTo(Verdict.derateTo(1));
+        assertThat(quick.explain(Verdict.derateTo(1), still)).isEqualTo("held still for 5 s");
+    }
 }

@@ -52,4 +52,23 @@ class OverCurrentRuleTest {
         rule.reset(50 * TestContext.MS);
         assertThat(at(100, 5)).isEqualTo(Verdict.OK);
     }
+
+    @Test
+    void aClearGivesTheCurrentTheFullTripTimeAgain() {
+        at(0, 5);
+        assertThat(at(100, 5)).isEqualTo(Verdict.trip(Fault.OVER_CURRENT));
+        rule.reset(100 * TestContext.MS);
+        assertThat(at(110, 5)).isEqualTo(Verdict.OK);
+        assertThat(at(200, 5)).isEqualTo(Verdict.OK);
+        assertThat(at(210, 5)).isEqualTo(Verdict.trip(Fault.OVER_CURRENT));
+    }
+
+    @Test
+    void namesTheConditionOnlyWhileTheCurrentIsAboveTheTripLimit() {
+        assertThat(rule.tripConditionPresent(telemetry(0, 2200, 4.01, 30, 16), 0, ctx))
+                .isEqualTo("over current: current 4.01 A above the 4.0 A trip limit");
+        assertThat(rule.tripConditionPresent(telemetry(0, 2200, 4.0, 30, 16), 0, ctx)).isNull();
+        ctx.capabilities = EnumSet.of(Capability.TEMPERATURE);
+        assertThat(rule.tripConditionPresent(telemetry(0, 2200, 9, 30, 16), 0, ctx)).isNull();
+    }
 }

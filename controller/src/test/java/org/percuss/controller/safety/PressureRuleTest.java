@@ -61,4 +61,46 @@ class PressureRuleTest {
         assertThat(ctx.warnings).containsExactly(
                 "the pressure and over-current rules are off: the device has no current sense; do not press hard");
     }
+
+    @Test
+    void exactlyTheDerateLimitIsNotPressingTooHard() {
+        for (int ms = 0; ms <= 5000; ms += 10) {
+            assertThat(at(ms, 3.0)).isEqualTo(Verdict.OK);
+        }
+        assertThat(at(5010, 3.01)).isEqualTo(Verdict.OK);
+        assertThat(at(6010, 3.01)).isEqualTo(Verdict.derateTo(1));
+    }
+
+    @Test
+    void exactlyHalfTheLimitIsNotEasingOff() {
+        at(0, 3.5);
+        at(1000, 3.5);
+        for (int ms = 1010; ms <= 5000; ms += 10) {
+            assertThat(at(ms, 1.5)).isEqualTo(Verdict.derateTo(1));
+        }
+        at(5010, 1.49);
+        assertThat(at(6000, 1.49)).isEqualTo(Verdict.derateTo(1));
+        assertThat(at(6010, 1.49)).isEqualTo(Verdict.OK);
+    }
+
+    @Test
+    void aStoppedMotorCountsAsEasedOffWhateverTheCurrent() {
+        at(0, 3.5);
+        at(1000, 3.5);
+        ctx.motorOn = false; // paused: nobody is pressing a motor that does not turn
+        at(1010, 2.5);
+        assertThat(at(1990, 2.5)).isEqualTo(Verdict.derateTo(1));
+        assertThat(at(2010, 2.5)).isEqualTo(Verdict.OK);
+    }
+
+    @Test
+    void aClearForgetsTheDerateAndTheTimeAlreadyPressed() {
+        at(0, 3.5);
+        assertThat(at(1000, 3.5)).isEqualTo(Verdict.derateTo(1));
+        rule.reset(1000 * TestContext.MS);
+        // still pressing: a fresh second of it before the next derate
+        assertThat(at(1010, 3.5)).isEqualTo(Verdict.OK);
+        assertThat(at(2000, 3.5)).isEqualTo(Verdict.OK);
+        assertThat(at(2010, 3.5)).isEqualTo(Verdict.derateTo(1));
+    }
 }

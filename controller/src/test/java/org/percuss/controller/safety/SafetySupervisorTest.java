@@ -18,8 +18,12 @@ class SafetySupervisorTest {
     private long ms;
 
     private void at(double celsius) {
+        tick(1, celsius, 16);
+    }
+
+    private void tick(double amps, double celsius, double volts) {
         ms += 10;
-        supervisor.evaluate(telemetry(ms, 1200, 1, celsius, 16), ms * TestContext.MS, ctx);
+        supervisor.evaluate(telemetry(ms, 1200, amps, celsius, volts), ms * TestContext.MS, ctx);
     }
 
     @Test
@@ -111,5 +115,55 @@ class SafetySupervisorTest {
     void aSensorTheDeviceLacksNeverBlocksAClear() {
         ctx.capabilities = java.util.EnumSet.noneOf(org.percuss.device.api.Capability.class);
         assertThat(supervisor.tripConditionPresent(telemetry(10, 0, 9, 99, 5), 10 * TestContext.MS, ctx)).isNull();
+    }
+
+    @Test
+    void theFirstFaultLatchedSinceTheLastClearExplainsTheStop() {
+        supervisor.trip(Fault.STALL, "rotor blocked");
+        supervisor.trip(Fault.OVER_CURRENT, "too much current");
+        assertThat(supervisor.latchedBits()).isEqualTo(Fault.STALL.mask() | Fault.OVER_CURRENT.mask());
+        assertThat(supervisor.hasLatched(Fault.OVER_CURRENT)).isTrue();
+        assertThat(supervisor.hasLatched(Fault.UNDER_VOLTAGE)).isFalse();
+        assertThat(supervisor.firstTripFault()).isEqualTo(Fault.STALL);
+        assertThat(supervisor.firstTripReason()).isEqualTo("rotor blocked");
+        supervisor.clear(0);
+        assertThat(supervisor.latchedBits()).isZero();
+        supervisor.trip(Fault.OVER_CURRENT, "later");
+        assertThat(supervisor.firstTripFault()).isEqualTo(Fault.OVER_CURRENT);
+        assertThat(supervisor.firstTripReason()).isEqualTo("later");
+    }
+
+    @Test
+    void aClearResetsEveryRuleSoAConditionMustPersistAgainBeforeItTripsAgain() {
+        for (int i = 0; i <= 10; i++) {
+            tick(1, 30, 12.5);
+        }
+        assertThat(supervisor.hasLatched(Fault.UNDER_VOLTAGE)).isTrue();
+        supervisor.clear(ms * TestContext.MS);
+        for (int i = 0; i < 10; i++) {
+            tick(1, 30, 12.5);
+            assertThat(supervisor.hasLatched()).as("%d ms after the clear", (i + 1) * 10).isFalse();
+        }
+        tick(1, 30, 12.5);
+        assertThat(supervisor.hasLatched(Fault.UNDER_VOLTAGE)).isTrue();
+    }
+
+    @Test
+    void aDerateStillThereAfterAClearIsAnnouncedAgain() {
+        at(70);
+        supervisor.clear(ms * TestContext.MS);
+        at(70);
+        assertThat(ctx.events).filteredOn(e -> e.startsWith("derating to level 2: temperature 70.0 °C")).hasSize(2);
+    }
+
+    @Test
+    void twoRulesDeratingAtOnceHoldTheSpeedToTheLowerLevel() {
+        tick(3.5, 70, 16); // thermal: level 2; pressure: counting
+        for (int i = 0; i < 100; i++) {
+            tick(3.5, 70, 16);
+        }
+        assertThat(supervisor.derateLevel()).isEqualTo(1);
+        assertThat(ctx.events).containsExactly("derating to level 2: temperature 70.0 °C above 60 °C (lowest level from 75 °C)",
+                "derating to level 1: pressing too hard: current above 3.0 A for 1 s (now 3.50 A)");
     }
 }

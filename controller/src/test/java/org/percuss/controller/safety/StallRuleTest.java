@@ -43,4 +43,27 @@ class StallRuleTest {
         ctx.motorOn = false;
         assertThat(at(2000, 0)).isEqualTo(Verdict.OK);
     }
+
+    @Test
+    void aClearGivesTheRotorAFreshHalfSecond() {
+        ctx.commandedPpm = 2000;
+        at(0, 100);
+        assertThat(at(500, 100)).isEqualTo(Verdict.trip(Fault.STALL));
+        rule.reset(500 * TestContext.MS);
+        assertThat(at(510, 100)).isEqualTo(Verdict.OK);
+        assertThat(at(1000, 100)).isEqualTo(Verdict.OK);
+        assertThat(at(1010, 100)).isEqualTo(Verdict.trip(Fault.STALL));
+    }
+
+    @Test
+    void theShareIsOfTheSpeedCommandedOnThePreviousTick() {
+        ctx.commandedPpm = 1200; // 30 % = 360
+        at(0, 400);
+        assertThat(at(1000, 400)).isEqualTo(Verdict.OK);
+        ctx.commandedPpm = 3200; // 30 % = 960
+        at(1010, 400);
+        assertThat(at(1510, 400)).isEqualTo(Verdict.trip(Fault.STALL));
+        assertThat(rule.explain(Verdict.trip(Fault.STALL), telemetry(1510, 400, 1, 30, 16)))
+                .isEqualTo("measured 400 ppm, under 30 % of the 3200 ppm commanded, for 500 ms");
+    }
 }

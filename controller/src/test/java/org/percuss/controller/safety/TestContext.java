@@ -10,10 +10,11 @@ import org.percuss.device.api.Input;
 import org.percuss.device.api.Inputs;
 import org.percuss.device.api.Telemetry;
 
-/** A scripted {@link SafetyContext}: the default levels 1200..3200, every sensor unless told. */
+/** A scripted {@link SafetyContext}: the default levels 1200..3200 and every sensor, unless told. */
 final class TestContext implements SafetyContext {
 
-    private static final int[] PPM = {1200, 1700, 2200, 2700, 3200};
+    /** The speeds of levels 1..5 (the defaults unless a test says otherwise). */
+    int[] ppm = {1200, 1700, 2200, 2700, 3200};
 
     int commandedPpm = 2200;
     boolean motorOn = true;
@@ -34,7 +35,7 @@ final class TestContext implements SafetyContext {
     @Override public boolean motorOn() { return motorOn; }
     @Override public int firstLevel() { return 1; }
     @Override public int lastLevel() { return 5; }
-    @Override public int ppmOf(int level) { return PPM[level - 1]; }
+    @Override public int ppmOf(int level) { return ppm[level - 1]; }
     @Override public boolean has(Capability capability) { return capabilities.contains(capability); }
     @Override public String deviceFaultDetail() { return deviceFaultDetail; }
     @Override public long telemetryPeriodNanos() { return 20 * MS; }

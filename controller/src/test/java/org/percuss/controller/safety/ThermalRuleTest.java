@@ -61,4 +61,66 @@ class ThermalRuleTest {
         assertThat(ctx.warnings).containsExactly(
                 "the temperature rule is off: the device has no temperature sensor; stop if the gun gets hot");
     }
+
+    @Test
+    void exactlyTheTripLimitTripsAndJustUnderItDerates() {
+        ThermalRule rule = new ThermalRule(ThermalLimits.DEFAULT);
+        assertThat(at(rule, ctx, 79.99)).isEqualTo(Verdict.derateTo(1));
+        assertThat(at(rule, ctx, 80.0)).isEqualTo(Verdict.trip(Fault.OVER_TEMPERATURE));
+        assertThat(rule.tripConditionPresent(telemetry(0, 0, 0, 80.0, 16), 0, ctx))
+                .isEqualTo("over temperature: temperature 80.0 °C at or above the 80 °C trip limit");
+        assertThat(rule.tripConditionPresent(telemetry(0, 0, 0, 79.99, 16), 0, ctx)).isNull();
+    }
+
+    @Test
+    void aClearForgetsTheLevelItHeldSoHysteresisStartsAfresh() {
+        ThermalRule rule = new ThermalRule(ThermalLimits.DEFAULT);
+        assertThat(at(rule, ctx, 70.0)).isEqualTo(Verdict.derateTo(2));
+        rule.reset(0);
+        // without a held level the rule derates to what 67.4 °C allows, without the 1 °C margin
+        assertThat(at(rule, ctx, 67.4)).isEqualTo(Verdict.derateTo(3));
+    }
+
+    @Test
+    void relaxesAsItCoolsOnlyOnceItIsOneDegreePastAStep() {
+        ThermalRule rule = new ThermalRule(ThermalLimits.DEFAULT);
+        assertThat(at(rule, ctx, 74.0)).isEqualTo(Verdict.derateTo(1));
+        // 72.5 °C allows level 1 only; level 2 (1700) is allowed under 71.25 °C, so from 70.25 °C
+        assertThat(at(rule, ctx, 70.3)).isEqualTo(Verdict.derateTo(1));
+        assertThat(at(rule, ctx, 70.2)).isEqualTo(Verdict.derateTo(2));
+        // level 4 (2700) is allowed under 63.75 °C; from 62.75 °C with the margin, and no further
+        assertThat(at(rule, ctx, 62.8)).isEqualTo(Verdict.derateTo(3));
+        assertThat(at(rule, ctx, 62.7)).isEqualTo(Verdict.derateTo(4));
+        // level 5 is allowed only at or under 60 °C; with the margin, at or under 59 °C
+        assertThat(at(rule, ctx, 59.5)).isEqualTo(Verdict.derateTo(4));
+        assertThat(at(rule, ctx, 59.0)).isEqualTo(Verdict.OK);
+    }
+
+    @Test
+    void theMapFollowsTheConfiguredTemperaturesAndLevels() {
+        ThermalRule rule = new ThermalRule(new ThermalLimits(40, 50, 55));
+        // allowed(T) = 3200 − 2000 · (T − 40) / 10: 45 °C → 2200 (level 3), 48 °C → 1600 (level 1)
+        assertThat(at(rule, ctx, 45.0)).isEqualTo(Verdict.derateTo(3));
+        assertThat(at(rule, ctx, 48.0)).isEqualTo(Verdict.derateTo(1));
+        assertThat(at(rule, ctx, 55.0)).isEqualTo(Verdict.trip(Fault.OVER_TEMPERATURE));
+    }
+
+    @Test
+    void explainsEachAnswerWithTheTemperatureAndTheLimits() {
+        ThermalRule rule = new ThermalRule(ThermalLimits.DEFAULT);
+        at(rule, ctx, 70.04);
+        assertThat(rule.explain(Verdict.derateTo(2), null)).isEqualTo("temperature 70.0 °C above 60 °C (lowest level from 75 °C)");
+        at(rule, ctx, 55.0);
+        assertThat(rule.explain(Verdict.OK, null)).isEqualTo("temperature 55.0 °C back under 60 °C");
+    }
+
+    @Test
+    void relaxingNeverTightensEvenWithLevelsCloserThanTheMargin() {
+        // levels 2 (1700) and 3 (1750) are 0.375 °C apart: 1700 is allowed up to 71.25 °C, 1750 up to 70.875 °C
+        ctx.ppm = new int[] {1200, 1700, 1750, 2700, 3200};
+        ThermalRule rule = new ThermalRule(ThermalLimits.DEFAULT);
+        assertThat(at(rule, ctx, 71.0)).isEqualTo(Verdict.derateTo(2));
+        // 70.5 °C allows level 3, but not 1 °C warmer: level 2 holds (and 71.5 °C's level 1 is no relaxing)
+        assertThat(at(rule, ctx, 70.5)).isEqualTo(Verdict.derateTo(2));
+    }
 }

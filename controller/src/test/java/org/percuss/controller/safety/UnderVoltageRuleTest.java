@@ -42,4 +42,24 @@ class UnderVoltageRuleTest {
         assertThat(at(500, 5)).isEqualTo(Verdict.OK);
         assertThat(ctx.warnings).containsExactly("the under-voltage rule is off: the device does not measure its supply");
     }
+
+    @Test
+    void exactlyTheLimitIsNotUnderIt() {
+        for (int ms = 0; ms <= 1000; ms += 10) {
+            assertThat(at(ms, 12.8)).isEqualTo(Verdict.OK);
+        }
+        at(1010, 12.79);
+        assertThat(at(1100, 12.79)).isEqualTo(Verdict.OK);
+        assertThat(at(1110, 12.79)).isEqualTo(Verdict.trip(Fault.UNDER_VOLTAGE));
+    }
+
+    @Test
+    void aClearGivesTheSupplyTheFullFilterTimeAgain() {
+        at(0, 12.0);
+        assertThat(at(100, 12.0)).isEqualTo(Verdict.trip(Fault.UNDER_VOLTAGE));
+        rule.reset(100 * TestContext.MS);
+        assertThat(at(110, 12.0)).isEqualTo(Verdict.OK);
+        assertThat(at(200, 12.0)).isEqualTo(Verdict.OK);
+        assertThat(at(210, 12.0)).isEqualTo(Verdict.trip(Fault.UNDER_VOLTAGE));
+    }
 }

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedOutputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +16,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.percuss.controller.config.Zone;
@@ -161,7 +165,12 @@ class UsageLedgerTest {
         assertThat(Files.isSymbolicLink(dangling)).isTrue();
     }
 
+    /**
+     * 150,000 real entries, 17 MiB: seconds a run, so mutation testing leaves it out (tag
+     * {@code large-file}); the quick tests at the end pin the read limit's edges.
+     */
     @Test
+    @Tag("large-file")
     void aHugeLedgerIsReadFromItsLastSixteenMebibytesAndKnowsWhenThatIsNotEnough() throws IOException {
         Path file = dir.resolve("big.jsonl");
         UsageEntry old = new UsageEntry("old", "arms", NOW - 2 * 3_600_000L, 1000);
@@ -183,6 +192,10 @@ class UsageLedgerTest {
             assertThat(entries.getLast()).isEqualTo(recent);
             assertThat(ledger.reachesBackTo(NOW - 3_600_000L)).isTrue();
             assertThat(ledger.reachesBackTo(NOW - 3 * 3_600_000L)).isFalse();
+            // the oldest entry read ended two hours ago: at that window start it still counts, so
+            // entries not read might too; a millisecond later the read part reaches back far enough
+            assertThat(ledger.reachesBackTo(NOW - 2 * 3_600_000L)).isFalse();
+            assertThat(ledger.reachesBackTo(NOW - 2 * 3_600_000L + 1)).isTrue();
         }
         // the line number counts the lines not read too
         assertThat(warnings).containsExactly(file + ":" + (lines + 1) + ": skipped a damaged ledger line"
@@ -206,5 +219,289 @@ class UsageLedgerTest {
         assertThat(UsageLedger.defaultPath(Map.of(), home)).isEqualTo(Path.of("/home/ada/.local/state/percuss/usage.jsonl"));
         assertThat(UsageLedger.defaultPath(Map.of("XDG_STATE_HOME", "relative"), home))
                 .isEqualTo(Path.of("/home/ada/.local/state/percuss/usage.jsonl"));
+    }
+
+    /** {@code entry}'s line padded with spaces to {@code bytes} bytes (JSON allows them), with its newline. */
+    private static String padded(UsageEntry entry, int bytes) {
+        String line = UsageLedger.line(entry);
+        return line + " ".repeat(bytes - line.length()) + "\n";
+    }
+
+    @Test
+    void readingAgainReadsOnlyWhatWasAppendedAndAnUnchangedFileIsNotReadAgain() throws FileProblem {
+        Path file = dir.resolve("u.jsonl");
+        UsageEntry a = new UsageEntry("s", "arms", NOW, 1000);
+        UsageEntry b = new UsageEntry("s", "arms", NOW, 2000);
+        try (UsageLedger ledger = UsageLedger.open(file, w -> { })) {
+            assertThat(ledger.file()).isEqualTo(file);
+            try (UsageLedger.Lock lock = ledger.lock()) {
+                lock.append(a);
+                assertThat(lock.entries(NOW)).containsExactly(a);
+                assertThat(lock.entries(NOW)).containsExactly(a);
+                lock.append(b);
+                assertThat(lock.entries(NOW)).containsExactly(a, b);
+            }
+            assertThat(ledger.generation()).as("never cut short: never read again from the start").isZero();
+            assertThat(ledger.reachesBackTo(NOW)).isTrue();
+        }
+    }
+
+    @Test
+    void aLineOfExactlyTheLimitIsReadAndOneByteMoreIsDamaged() throws IOException {
+        Path file = dir.resolve("u.jsonl");
+        UsageEntry a = new UsageEntry("s", "arms", NOW, 1000);
+        UsageEntry b = new UsageEntry("t", "arms", NOW, 2000);
+        Files.writeString(file, padded(a, UsageLedger.LINE_LIMIT_BYTES) + padded(b, UsageLedger.LINE_LIMIT_BYTES + 1));
+        List<String> warnings = new ArrayList<>();
+        assertThat(LedgerFiles.read(file, NOW, warnings::add)).containsExactly(a);
+        assertThat(warnings).containsExactly(file + ":2: skipped a damaged ledger line (longer than 4 KiB)");
+    }
+
+    @Test
+    void blankLinesAreSkippedSilentlyAndALineThatIsNotUtf8IsDamaged() throws IOException {
+        Path file = dir.resolve("u.jsonl");
+        UsageEntry a = new UsageEntry("s", "arms", NOW, 1000);
+        byte[] notUtf8 = {'{', (byte) 0xFF, '}', '\n'};
+        Files.write(file, ("\n   \n" + UsageLedger.line(a) + "\n\n").getBytes(StandardCharsets.UTF_8));
+        Files.write(file, notUtf8, StandardOpenOption.APPEND);
+        List<String> warnings = new ArrayList<>();
+        assertThat(LedgerFiles.read(file, NOW, warnings::add)).containsExactly(a);
+        assertThat(warnings).containsExactly(file + ":5: skipped a damaged ledger line (not UTF-8 text)");
+    }
+
+    @Test
+    void theEdgesOfPlausibleAreInside() throws IOException {
+        Path file = dir.resolve("u.jsonl");
+        UsageEntry none = new UsageEntry("s", "arms", NOW, 0);
+        UsageEntry wholeWindow = new UsageEntry("s", "arms", NOW, 3_600_000);
+        UsageEntry aDayAhead = new UsageEntry("s", "arms", NOW + 86_400_000L, 1);
+        UsageEntry pastADay = new UsageEntry("s", "arms", NOW + 86_400_001L, 1);
+        LedgerFiles.append(file, none, wholeWindow, aDayAhead, pastADay);
+        List<String> warnings = new ArrayList<>();
+        assertThat(LedgerFiles.read(file, NOW, warnings::add)).containsExactly(none, wholeWindow, aDayAhead);
+        assertThat(warnings).singleElement().asString().contains(":4: skipped an implausible ledger entry (it ends at");
+    }
+
+    @Test
+    void aLedgerOpenForReadingRefusesToAppendAndAnAbsentOneLocksAsEmpty() throws IOException, FileProblem {
+        Path absent = dir.resolve("none.jsonl");
+        try (UsageLedger ledger = UsageLedger.openForReading(absent, w -> { })) {
+            try (UsageLedger.Lock lock = ledger.tryLock()) {
+                assertThat(lock).isNotNull();
+                assertThat(lock.entries(NOW)).isEmpty();
+                assertThatThrownBy(() -> lock.append(new UsageEntry("s", "arms", NOW, 1)))
+                        .isInstanceOf(IllegalStateException.class).hasMessage("the ledger is open for reading only");
+            }
+        }
+        assertThat(absent).doesNotExist();
+    }
+
+    @Test
+    void aLockClosedTwiceIsReleasedOnceAndThenFreeForOthers() throws Exception {
+        Path file = dir.resolve("u.jsonl");
+        try (UsageLedger ledger = UsageLedger.open(file, w -> { }); UsageLedger other = UsageLedger.open(file, w -> { })) {
+            UsageLedger.Lock lock = ledger.lock();
+            lock.close();
+            lock.close(); // no second release
+            assertThat(CompletableFuture.supplyAsync(() -> tryLockAndClose(other)).get()).isTrue();
+            try (UsageLedger.Lock again = ledger.tryLock()) {
+                assertThat(again).as("the file lock was released, not only the in-process one").isNotNull();
+            }
+        }
+    }
+
+    private static boolean tryLockAndClose(UsageLedger ledger) {
+        try (UsageLedger.Lock l = ledger.tryLock()) {
+            return l != null;
+        } catch (FileProblem e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aLockThatCannotBeTakenSaysWhyAndLeavesTheLedgerFreeForOthers() throws Exception {
+        Path file = dir.resolve("u.jsonl");
+        try (UsageLedger holder = UsageLedger.open(file, w -> { }); UsageLedger second = UsageLedger.open(file, w -> { });
+                UsageLedger other = UsageLedger.open(file, w -> { })) {
+            try (UsageLedger.Lock held = holder.lock()) {
+                // the same thread asking again through another channel: the OS lock is the process's already
+                assertThatThrownBy(second::lock).isInstanceOf(FileProblem.class)
+                        .hasMessage("--ledger " + file + ": cannot lock it: OverlappingFileLockException");
+                assertThatThrownBy(second::tryLock).isInstanceOf(FileProblem.class)
+                        .hasMessage("--ledger " + file + ": cannot lock it: OverlappingFileLockException");
+            }
+            assertThat(CompletableFuture.supplyAsync(() -> tryLockAndClose(other)).get()).isTrue();
+        }
+    }
+
+    @Test
+    void aClosedLedgerCannotBeLockedAndSaysSo() throws Exception {
+        Path file = dir.resolve("u.jsonl");
+        UsageLedger ledger = UsageLedger.open(file, w -> { });
+        ledger.close();
+        ledger.close();
+        assertThatThrownBy(ledger::lock).isInstanceOf(FileProblem.class).hasMessageStartingWith("--ledger " + file + ": cannot lock it");
+        try (UsageLedger other = UsageLedger.open(file, w -> { })) {
+            assertThat(CompletableFuture.supplyAsync(() -> tryLockAndClose(other)).get()).isTrue();
+        }
+    }
+
+    // ---- the last 16 MiB: files at and past the read limit, made of one long damaged line so that
+    // ---- they are quick to write and to read (a line over 4 KiB is skipped without being parsed)
+
+    private static final int LIMIT = UsageLedger.READ_LIMIT_BYTES;
+
+    /** A private file holding {@code parts}, one after the other. */
+    private Path write(String name, byte[]... parts) throws IOException {
+        Path file = dir.resolve(name);
+        try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16)) {
+            for (byte[] part : parts) {
+                out.write(part);
+            }
+        }
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        return file;
+    }
+
+    private static void append(Path file, byte[]... parts) throws IOException {
+        for (byte[] part : parts) {
+            Files.write(file, part, StandardOpenOption.APPEND);
+        }
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** A damaged line of {@code length} bytes, its newline included when {@code newline}. */
+    private static byte[] longLine(int length, boolean newline) {
+        byte[] b = new byte[length];
+        java.util.Arrays.fill(b, (byte) 'x');
+        if (newline) {
+            b[length - 1] = '\n';
+        }
+        return b;
+    }
+
+    private static String longerThan4KiB(Path file, long line) {
+        return file + ":" + line + ": skipped a damaged ledger line (longer than 4 KiB)";
+    }
+
+    @Test
+    void aLedgerOfExactlyTheReadLimitIsReadWholeAndThenReadOnFromWhereItWas() throws IOException, FileProblem {
+        UsageEntry a = new UsageEntry("a", "arms", NOW, 1000);
+        UsageEntry b = new UsageEntry("b", "arms", NOW, 2000);
+        byte[] first = bytes(UsageLedger.line(a) + "\n");
+        Path file = write("u.jsonl", first, longLine(LIMIT - first.length, true));
+        assertThat(Files.size(file)).isEqualTo(LIMIT);
+        List<String> warnings = new ArrayList<>();
+        try (UsageLedger ledger = UsageLedger.openForReading(file, warnings::add); UsageLedger.Lock lock = ledger.lock()) {
+            assertThat(lock.entries(NOW)).containsExactly(a);
+            assertThat(ledger.reachesBackTo(Long.MIN_VALUE)).as("nothing was left out").isTrue();
+            append(file, bytes(UsageLedger.line(b) + "\n")); // now past the limit, but only the new line is read
+            assertThat(lock.entries(NOW)).containsExactly(a, b);
+            assertThat(ledger.reachesBackTo(Long.MIN_VALUE)).isTrue();
+        }
+        assertThat(warnings).containsExactly(longerThan4KiB(file, 2));
+    }
+
+    @Test
+    void theReadStartsAtTheFirstLineThatBeginsWithinTheLastSixteenMebibytes() throws IOException, FileProblem {
+        // "x\n", then an entry beginning exactly 16 MiB before the end: it is read, "x" is not
+        UsageEntry a = new UsageEntry("a", "arms", NOW, 1000);
+        byte[] entry = bytes(UsageLedger.line(a) + "\n");
+        Path file = write("u.jsonl", bytes("x\n"), entry, longLine(LIMIT - entry.length, true));
+        assertThat(Files.size(file) - LIMIT).isEqualTo(2);
+        List<String> warnings = new ArrayList<>();
+        try (UsageLedger ledger = UsageLedger.openForReading(file, warnings::add); UsageLedger.Lock lock = ledger.lock()) {
+            assertThat(lock.entries(NOW)).containsExactly(a);
+            assertThat(ledger.reachesBackTo(NOW)).as("a line was left out; the oldest read is not older than now").isFalse();
+            assertThat(ledger.reachesBackTo(NOW + 1)).isTrue();
+        }
+        assertThat(warnings).as("line numbers count the lines left out").containsExactly(longerThan4KiB(file, 3));
+    }
+
+    @Test
+    void aTornLineThenMoreThanTheLimitAppendedCountsItsLinesRight() throws IOException, FileProblem {
+        UsageEntry a = new UsageEntry("a", "arms", NOW, 1000);
+        Path file = write("u.jsonl", bytes(UsageLedger.line(a) + "\n{\"torn"));
+        List<String> warnings = new ArrayList<>();
+        try (UsageLedger ledger = UsageLedger.openForReading(file, warnings::add); UsageLedger.Lock lock = ledger.lock()) {
+            assertThat(lock.entries(NOW)).containsExactly(a); // line 2 is torn, and reported
+            append(file, bytes("\n"), longLine(LIMIT + 10, true), bytes("garbage\n"));
+            assertThat(lock.entries(NOW)).containsExactly(a);
+        }
+        assertThat(warnings).hasSize(2);
+        assertThat(warnings.get(0)).startsWith(file + ":2: skipped a damaged ledger line");
+        assertThat(warnings.get(1)).startsWith(file + ":4: skipped a damaged ledger line (Unrecognized token 'garbage'");
+    }
+
+    @Test
+    void aLineLongerThanTheLimitRunningToTheEndIsSkippedAndWhatFollowsItIsRead() throws IOException, FileProblem {
+        UsageEntry a = new UsageEntry("a", "arms", NOW, 1000);
+        UsageEntry b = new UsageEntry("b", "arms", NOW, 2000);
+        Path file = write("u.jsonl", bytes(UsageLedger.line(a) + "\n{\"torn"));
+        List<String> warnings = new ArrayList<>();
+        try (UsageLedger ledger = UsageLedger.openForReading(file, warnings::add); UsageLedger.Lock lock = ledger.lock()) {
+            assertThat(lock.entries(NOW)).containsExactly(a);
+            append(file, bytes("\n"), longLine(LIMIT + 10, false)); // line 3, still being written
+            assertThat(lock.entries(NOW)).containsExactly(a);
+            append(file, bytes("\n" + UsageLedger.line(b) + "\n"));
+            assertThat(lock.entries(NOW)).containsExactly(a, b);
+            append(file, bytes("junk\n"));
+            lock.entries(NOW);
+        }
+        assertThat(warnings).hasSize(3);
+        assertThat(warnings.get(1)).isEqualTo(longerThan4KiB(file, 3));
+        assertThat(warnings.get(2)).startsWith(file + ":5: skipped a damaged ledger line");
+    }
+
+    @Test
+    void aTornLineFinishedLaterByAnotherWriterIsStillDamagedAndItsRestSaysSo() throws IOException, FileProblem {
+        UsageEntry a = new UsageEntry("a", "arms", NOW, 1000);
+        UsageEntry b = new UsageEntry("b", "arms", NOW, 2000);
+        String line = UsageLedger.line(b);
+        Path file = write("u.jsonl", bytes(UsageLedger.line(a) + "\n" + line.substring(0, 20)));
+        List<String> warnings = new ArrayList<>();
+        try (UsageLedger ledger = UsageLedger.openForReading(file, warnings::add); UsageLedger.Lock lock = ledger.lock()) {
+            assertThat(lock.entries(NOW)).containsExactly(a);
+            append(file, bytes(line.substring(20) + "\n")); // not percuss: it starts every entry on a line of its own
+            assertThat(lock.entries(NOW)).containsExactly(a);
+        }
+        assertThat(warnings).hasSize(2);
+        assertThat(warnings.get(0)).startsWith(file + ":2: skipped a damaged ledger line");
+        assertThat(warnings.get(1)).isEqualTo(file + ":2: skipped a damaged ledger line (the rest of a torn line)");
+    }
+
+    @Test
+    void whileAnotherProcessReadsTheLedgerASessionCannotTakeItAndOnceItIsDoneItCan() throws Exception {
+        Path file = dir.resolve("u.jsonl");
+        LedgerFiles.append(file, new UsageEntry("s", "arms", NOW, 1000));
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Process reader = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                LedgerLockHolder.class.getName(), file.toString()).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try (UsageLedger ledger = UsageLedger.open(file, w -> { }); UsageLedger other = UsageLedger.open(file, w -> { })) {
+            BufferedReader said = new BufferedReader(new InputStreamReader(reader.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(said.readLine()).isEqualTo("locked");
+            // a writer's lock is exclusive: not while another process holds even a shared one
+            assertThat(ledger.tryLock()).isNull();
+            reader.getOutputStream().close();
+            assertThat(reader.waitFor()).isZero();
+            // and a busy try leaves nothing held in this process: another thread takes it now
+            assertThat(CompletableFuture.supplyAsync(() -> tryLockAndClose(other)).get()).isTrue();
+        } finally {
+            reader.destroyForcibly();
+        }
+    }
+
+    @Test
+    void aReadOnlyLedgerTakesASharedLockWhetherItWaitsOrTries() throws IOException, FileProblem {
+        Path file = dir.resolve("u.jsonl");
+        UsageEntry a = new UsageEntry("s", "arms", NOW, 1000);
+        LedgerFiles.append(file, a);
+        try (UsageLedger ledger = UsageLedger.openForReading(file, w -> { }); UsageLedger.Lock lock = ledger.tryLock()) {
+            assertThat(lock).isNotNull();
+            assertThat(lock.entries(NOW)).containsExactly(a);
+        }
     }
 }

@@ -49,4 +49,49 @@ class ZoneBudgetTest {
         assertThat(b.availableAgainEpochMillis()).isEqualTo(NOW + 10 * MIN + 1);
         assertThat(ZoneBudget.of(back, entries, NOW + 10 * MIN + 1).left()).isEqualTo(Duration.ofMinutes(5));
     }
+
+    @Test
+    void exactlyTheBudgetUsedIsSpent() {
+        ZoneBudget b = ZoneBudget.of(back, List.of(e("lower-back", -50, 10), e("lower-back", -10, 5)), NOW);
+        assertThat(b.usedMillis()).isEqualTo(15 * MIN);
+        assertThat(b.left()).isEqualTo(Duration.ZERO);
+        assertThat(b.exhausted()).isTrue();
+        assertThat(b.availableAgainEpochMillis()).isEqualTo(NOW + 10 * MIN + 1);
+        assertThat(ZoneBudget.of(back, List.of(e("lower-back", -10, 14)), NOW).exhausted()).isFalse();
+    }
+
+    @Test
+    void whenMoreThanTheBudgetWasUsedItIsBackOnlyOnceLessThanTheBudgetCounts() {
+        // 20 minutes (two sessions at once): the oldest 5 leaving still leaves 15, no time left
+        List<UsageEntry> entries = List.of(e("lower-back", -50, 5), e("lower-back", -40, 5), e("lower-back", -10, 10));
+        ZoneBudget b = ZoneBudget.of(back, entries, NOW);
+        assertThat(b.left()).isEqualTo(Duration.ZERO);
+        assertThat(b.availableAgainEpochMillis()).isEqualTo(NOW + 20 * MIN + 1);
+        assertThat(ZoneBudget.of(back, entries, NOW + 10 * MIN + 1).left()).isEqualTo(Duration.ZERO);
+        assertThat(ZoneBudget.of(back, entries, NOW + 20 * MIN + 1).left()).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void theOldestEntryAgesOutFirstInWhateverOrderTheLedgerHasThem() {
+        List<UsageEntry> newestFirst = List.of(e("lower-back", -5, 5), e("lower-back", -20, 5), e("lower-back", -50, 5));
+        assertThat(ZoneBudget.of(back, newestFirst, NOW).availableAgainEpochMillis()).isEqualTo(NOW + 10 * MIN + 1);
+    }
+
+    @Test
+    void aSumTooLargeForALongSaturatesRatherThanWrapsToTimeLeft() {
+        assertThat(ZoneBudget.saturatingAdd(3, 4)).isEqualTo(7);
+        assertThat(ZoneBudget.saturatingAdd(-5, 2)).isEqualTo(-3);
+        assertThat(ZoneBudget.saturatingAdd(Long.MAX_VALUE, 1)).isEqualTo(Long.MAX_VALUE);
+        assertThat(ZoneBudget.saturatingAdd(Long.MAX_VALUE, -1)).isEqualTo(Long.MAX_VALUE - 1);
+        assertThat(ZoneBudget.saturatingAdd(Long.MIN_VALUE, -1)).isEqualTo(Long.MIN_VALUE);
+        assertThat(ZoneBudget.saturatingAdd(Long.MIN_VALUE + 1, -1)).isEqualTo(Long.MIN_VALUE);
+    }
+
+    @Test
+    void aZoneWithAShorterBudgetIsSpentSooner() {
+        Zone neck = new Zone("neck", Duration.ofMinutes(5), 0);
+        ZoneBudget b = ZoneBudget.of(neck, List.of(e("neck", -30, 4)), NOW);
+        assertThat(b.left()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(ZoneBudget.of(neck, List.of(e("neck", -30, 6)), NOW).left()).isEqualTo(Duration.ZERO);
+    }
 }
