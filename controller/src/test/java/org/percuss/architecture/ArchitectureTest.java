@@ -42,9 +42,10 @@ class ArchitectureTest {
     }
 
     @Test
-    void theControllerUsesTheSimulatorOnlyToRunScenariosAndInItsCommandLine() {
+    void theControllerUsesTheSimulatorOnlyToRunScenariosAndCampaignsAndInItsCommandLine() {
         noClasses().that().resideInAPackage("org.percuss.controller..")
-                .and().resideOutsideOfPackages("org.percuss.controller.cli..", "org.percuss.controller.scenario..")
+                .and().resideOutsideOfPackages("org.percuss.controller.cli..", "org.percuss.controller.scenario..",
+                        "org.percuss.controller.campaign..")
                 .should().dependOnClassesThat().resideInAPackage("org.percuss.simulator..")
                 .check(PERCUSS);
     }
@@ -103,6 +104,7 @@ class ArchitectureTest {
         "org.percuss.controller.cli.Backend",
         "org.percuss.controller.cli.BoardCommand",
         "org.percuss.controller.cli.Interrupts",
+        "org.percuss.controller.campaign.CampaignRunner", // the campaign's worker threads
     };
 
     @Test

@@ -53,9 +53,11 @@ public final class ScenarioRunner {
      * @param wallNanos how long it took
      * @param record the run, tick by tick, for a plot
      * @param markers injections and trips, for a plot
+     * @param checks what each outcome judged, in the same order, whatever the run observed
+     *        ({@code at 20.00 s: state RUNNING}, {@code invariant: never rising faster than 250 ppm/s})
      */
     public record Result(List<Outcome> outcomes, long simulatedNanos, long wallNanos, RunRecord record,
-                         List<RunPlot.Marker> markers) {
+                         List<RunPlot.Marker> markers, List<String> checks) {
         /** Whether every expectation that applies, and every invariant, held. */
         public boolean passed() {
             return outcomes.stream().allMatch(Outcome::passed);
@@ -72,6 +74,20 @@ public final class ScenarioRunner {
      * user's history) and the zone's maximum level.
      */
     public static Result run(Scenario s, PercussConfig base, Consumer<ControlLoop> afterTick) {
+        return run(s, base, afterTick, null, true);
+    }
+
+    /**
+     * Runs {@code s} as one session of a campaign: like {@link #run(Scenario, PercussConfig, Consumer)},
+     * but without keeping the run for a plot (the result's record is empty), handing every tick's
+     * sample to {@code eachSample} instead.
+     */
+    public static Result runInCampaign(Scenario s, PercussConfig base, Consumer<Sample> eachSample) {
+        return run(s, base, null, eachSample, false);
+    }
+
+    private static Result run(Scenario s, PercussConfig base, Consumer<ControlLoop> afterTick,
+                              Consumer<Sample> eachSample, boolean keepRecord) {
         Ticker wall = Ticker.system();
         long wallStart = wall.nanos();
         VirtualClock clock = new VirtualClock();
@@ -144,7 +160,12 @@ public final class ScenarioRunner {
             Sample sample = Samples.of(loop, clock.nanos() - origin);
             expectations.sample(sample);
             invariants.sample(sample);
-            record.add(sample);
+            if (keepRecord) {
+                record.add(sample);
+            }
+            if (eachSample != null) {
+                eachSample.accept(sample);
+            }
             if (afterTick != null) {
                 afterTick.accept(loop);
             }
@@ -157,7 +178,11 @@ public final class ScenarioRunner {
             outcomes.add(why == null ? checked.get(i) : Outcome.notApplicable(s.expectations().get(i).line(), why));
         }
         outcomes.addAll(invariants.outcomes());
-        return new Result(outcomes, clock.nanos() - origin, wall.nanos() - wallStart, record, markers);
+        List<String> checks = new ArrayList<>();
+        s.expectations().forEach(x -> checks.add(ExpectationChecker.describe(x)));
+        checks.addAll(invariants.names());
+        return new Result(outcomes, clock.nanos() - origin, wall.nanos() - wallStart, record, markers,
+                List.copyOf(checks));
     }
 
     /** The temperature limits to draw on a plot. */
