@@ -155,9 +155,11 @@ public final class ScenarioRunner {
                         ? step.action().describe() : step.name(), false));
             });
         }
+        int[] previousCommanded = {0};
         clock.scheduleAtFixedRate(Duration.ZERO, config.tickPeriod(), () -> {
             loop.tick();
-            Sample sample = Samples.of(loop, clock.nanos() - origin);
+            Sample sample = Samples.of(loop, clock.nanos() - origin, previousCommanded[0]);
+            previousCommanded[0] = sample.commandedPpm();
             expectations.sample(sample);
             invariants.sample(sample);
             if (keepRecord) {
