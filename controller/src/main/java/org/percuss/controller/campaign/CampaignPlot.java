@@ -93,6 +93,9 @@ public final class CampaignPlot {
                     data.add(v);
                 }
             }
+            if (data.isEmpty()) {
+                continue; // a group none of whose sessions has this (no trip at this sweep point)
+            }
             Histogram h = new Histogram(data, BINS, min, max);
             chart.addSeries(e.getKey(), h.getxAxisData(), h.getyAxisData());
         }

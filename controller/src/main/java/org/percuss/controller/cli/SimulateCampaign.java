@@ -108,6 +108,7 @@ final class SimulateCampaign {
             Path plot) throws FileProblem {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        quietSessions();
         SeedRange seeds;
         Shard shard;
         try {
@@ -201,6 +202,17 @@ final class SimulateCampaign {
             return ExitCode.DEVICE.code();
         }
         return (rows.stream().allMatch(SessionRow::passed) ? ExitCode.OK : ExitCode.EXPECTATION_FAILED).code();
+    }
+
+    /**
+     * A campaign's thousands of sessions would each log their derates and trips to standard error,
+     * thousands of lines no one reads (the rows and the summary carry what happened): the
+     * controller's loggers are set off, through SLF4J simple's system property, which applies to
+     * the loggers made after it, so to those of the command line's JVM, where no session has run
+     * yet. Warnings about the command itself come through picocli, not a logger.
+     */
+    private static void quietSessions() {
+        System.setProperty("org.slf4j.simpleLogger.log.org.percuss.controller", "off");
     }
 
     /** {@link SimulateCommand#stems}, with anything but letters, digits and {@code . _ + -} made {@code _}, still distinct. */
