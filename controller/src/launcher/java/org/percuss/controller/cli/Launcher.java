@@ -24,6 +24,12 @@ public final class Launcher {
             Class.forName("org.percuss.controller.cli.Percuss").getMethod("main", String[].class)
                     .invoke(null, (Object) args);
         } catch (java.lang.reflect.InvocationTargetException e) {
+            if (e.getCause() instanceof OutOfMemoryError) {
+                // the session's own finally blocks have run (the device is stopped and closed) on the way out
+                System.err.println("percuss: out of memory: the Java heap is full (" + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                        + " MiB); give it more, e.g. java -Xmx64m -jar percuss.jar");
+                System.exit(70);
+            }
             throw e.getCause();
         }
     }

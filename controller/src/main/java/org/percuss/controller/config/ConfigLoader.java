@@ -3,8 +3,11 @@ package org.percuss.controller.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.percuss.controller.files.FileProblem;
 import org.percuss.controller.files.InputFile;
 import org.percuss.device.gpio.GpioRig;
@@ -59,18 +62,18 @@ public final class ConfigLoader {
         }
         in.onlyKeys(m, TOP);
         SpeedLevels levels = levels(YamlReader.field(m, "levels"), d.levels());
-        Duration warmup = duration(m, "warmup", Duration.ZERO, HardLimits.MAX_WARMUP, d.warmup());
-        int ramp = integer(m, "ramp_ppm_per_second", HardLimits.MIN_RAMP_PPM_PER_SECOND,
-                HardLimits.MAX_RAMP_PPM_PER_SECOND, "ppm/s", d.rampPpmPerSecond());
-        Duration limit = duration(m, "session_limit", Duration.ofSeconds(1), HardLimits.MAX_SESSION, d.sessionLimit());
+        Duration warmup = (Duration) value(m, PercussConfig.WARMUP, d.warmup());
+        int ramp = (Integer) value(m, PercussConfig.RAMP, d.rampPpmPerSecond());
+        Duration limit = (Duration) value(m, PercussConfig.SESSION_LIMIT, d.sessionLimit());
         Zones zones = zones(YamlReader.field(m, "zones"), levels.count(), d.zones());
         SafetyLimits safety = safety(m, d.safety());
         GpioRig gpio = gpio(m, d.gpio());
         if (!in.problems().isEmpty()) {
             return new Result(null, in.problems());
         }
-        return new Result(new PercussConfig(levels, warmup, ramp, limit, d.sessionWarning(), d.tickPeriod(), safety, zones,
-                gpio), List.of());
+        PercussConfig config = build(m, () -> new PercussConfig(levels, warmup, ramp, limit, d.sessionWarning(), d.tickPeriod(),
+                safety, zones, gpio), null);
+        return new Result(config, in.problems());
     }
 
     private SpeedLevels levels(YamlNode node, SpeedLevels fallback) {
@@ -88,7 +91,7 @@ public final class ConfigLoader {
         int[] ppm = new int[items.size()];
         boolean ok = true;
         for (int i = 0; i < ppm.length; i++) {
-            Integer v = in.integer(items.get(i), HardLimits.MIN_LEVEL_PPM, HardLimits.MAX_LEVEL_PPM, "ppm");
+            Integer v = (Integer) PercussConfig.LEVEL.read(in, items.get(i));
             if (v == null) {
                 ok = false;
                 continue;
@@ -118,7 +121,7 @@ public final class ConfigLoader {
         List<Zone> zones = new ArrayList<>();
         for (var e : m.entries().entrySet()) {
             String name = e.getKey();
-            if (!name.matches("[a-z0-9][a-z0-9-]*")) {
+            if (!name.matches(Zone.NAME_PATTERN)) {
                 in.problem(e.getValue(), "a zone name is lower case letters, digits and dashes");
                 continue;
             }
@@ -130,7 +133,7 @@ public final class ConfigLoader {
                     continue;
                 }
                 in.onlyKeys(z, Set.of("budget", "max_level"));
-                budget = duration(z, "budget", Duration.ofSeconds(1), HardLimits.MAX_SESSION, budget);
+                budget = (Duration) value(z, Zone.BUDGET, budget);
                 maxLevel = integer(z, "max_level", 1, levelCount, "", 0);
             }
             zones.add(new Zone(name, budget, maxLevel));
@@ -139,54 +142,63 @@ public final class ConfigLoader {
     }
 
     private SafetyLimits safety(YamlNode.Mapping m, SafetyLimits d) {
-        CurrentLimits current = d.current();
-        YamlNode.Mapping c = section(m, "current", Set.of("derate_amps", "derate_after", "trip_amps", "trip_after"));
-        if (c != null) {
-            double derate = number(c, "derate_amps", 0.5, 20, "A", current.derateAmps());
-            Duration derateAfter = duration(c, "derate_after", Duration.ofMillis(100), Duration.ofSeconds(10),
-                    current.derateAfter());
-            double trip = number(c, "trip_amps", 0.5, 30, "A", current.tripAmps());
-            Duration tripAfter = duration(c, "trip_after", Duration.ofMillis(10), Duration.ofSeconds(2), current.tripAfter());
-            if (trip <= derate) {
-                in.problem(c, "trip_amps (" + trip + " A) must be above derate_amps (" + derate + " A)");
+        CurrentLimits current = section(m, CurrentLimits.SECTION, d.current());
+        StallLimits stall = section(m, StallLimits.SECTION, d.stall());
+        ThermalLimits thermal = section(m, ThermalLimits.SECTION, d.thermal());
+        SupplyLimits supply = section(m, SupplyLimits.SECTION, d.supply());
+        DwellLimits dwell = section(m, DwellLimits.SECTION, d.dwell());
+        int stale = (Integer) value(m, SafetyLimits.STALE_TELEMETRY_PERIODS, d.staleTelemetryPeriods());
+        return build(m, () -> new SafetyLimits(current, stall, thermal, supply, dwell, stale), d);
+    }
+
+    /**
+     * Reads the section {@code s} declares, every key with its setting; a key left out keeps its
+     * value in {@code fallback}. The record's own checks (the order of its limits) are reported on
+     * the line of the key they name.
+     */
+    private <R> R section(YamlNode.Mapping root, ConfigSection<R> s, R fallback) {
+        YamlNode.Mapping m = section(root, s.key(), s.keys());
+        if (m == null) {
+            return fallback;
+        }
+        int problems = in.problems().size();
+        Map<Setting, Object> values = new HashMap<>();
+        for (ConfigSection.Field<R> f : s.fields()) {
+            values.put(f.setting(), value(m, f.setting(), f.current().apply(fallback)));
+        }
+        if (in.problems().size() > problems) {
+            return fallback;
+        }
+        return build(root, () -> s.build().apply(new ConfigSection.Values(values)), fallback);
+    }
+
+    /** The value of {@code setting} in {@code m} (its key is the setting's last part), or {@code fallback} when absent or wrong. */
+    private Object value(YamlNode.Mapping m, Setting setting, Object fallback) {
+        YamlNode node = YamlReader.field(m, setting.key());
+        Object v = node == null ? null : setting.read(in, node);
+        return v == null ? fallback : v;
+    }
+
+    /**
+     * Makes a record, reporting an {@link InvalidSetting} it throws on the line of the key it names
+     * (found in the file's tree by its path), or of the nearest section written when the key was
+     * left at its default.
+     */
+    private <R> R build(YamlNode.Mapping root, Supplier<R> make, R fallback) {
+        try {
+            return make.get();
+        } catch (InvalidSetting e) {
+            YamlNode at = root;
+            for (String part : e.path().split("\\.")) {
+                YamlNode next = at instanceof YamlNode.Mapping mapping ? YamlReader.field(mapping, part) : null;
+                if (next == null) {
+                    break;
+                }
+                at = next;
             }
-            current = new CurrentLimits(derate, derateAfter, trip, tripAfter);
+            in.problem(at.line(), e.path(), e.problem());
+            return fallback;
         }
-        StallLimits stall = d.stall();
-        YamlNode.Mapping st = section(m, "stall", Set.of("fraction", "after"));
-        if (st != null) {
-            stall = new StallLimits(number(st, "fraction", 0.05, 0.9, "", stall.fraction()),
-                    duration(st, "after", Duration.ofMillis(100), Duration.ofSeconds(5), stall.after()));
-        }
-        ThermalLimits thermal = d.thermal();
-        YamlNode.Mapping t = section(m, "temperature", Set.of("derate_from_c", "lowest_at_c", "trip_c"));
-        if (t != null) {
-            double from = number(t, "derate_from_c", 30, 100, "°C", thermal.derateFromCelsius());
-            double lowest = number(t, "lowest_at_c", 30, 110, "°C", thermal.lowestAtCelsius());
-            double trip = number(t, "trip_c", 30, 120, "°C", thermal.tripCelsius());
-            if (!(from < lowest && lowest < trip)) {
-                in.problem(t, "needs derate_from_c < lowest_at_c < trip_c, got " + from + ", " + lowest + ", " + trip);
-            }
-            thermal = new ThermalLimits(from, lowest, trip);
-        }
-        SupplyLimits supply = d.supply();
-        YamlNode.Mapping s = section(m, "supply", Set.of("trip_volts"));
-        if (s != null) {
-            supply = new SupplyLimits(number(s, "trip_volts", 6, 30, "V", supply.tripVolts()));
-        }
-        DwellLimits dwell = d.dwell();
-        YamlNode.Mapping k = section(m, "keep_moving", Set.of("warn_after", "derate_after"));
-        if (k != null) {
-            Duration warn = duration(k, "warn_after", Duration.ofSeconds(1), Duration.ofSeconds(60), dwell.warnAfter());
-            Duration derate = duration(k, "derate_after", Duration.ofSeconds(2), Duration.ofSeconds(120), dwell.derateAfter());
-            if (derate.compareTo(warn) <= 0) {
-                in.problem(k, "derate_after (" + DurationText.format(derate) + ") must be after warn_after ("
-                        + DurationText.format(warn) + ")");
-            }
-            dwell = new DwellLimits(warn, derate);
-        }
-        int stale = integer(m, "stale_telemetry_periods", 2, 50, "periods", d.staleTelemetryPeriods());
-        return new SafetyLimits(current, stall, thermal, supply, dwell, stale);
     }
 
     private GpioRig gpio(YamlNode.Mapping m, GpioRig d) {
@@ -286,15 +298,6 @@ public final class ConfigLoader {
             return fallback;
         }
         Integer v = in.integer(node, min, max, unit);
-        return v == null ? fallback : v;
-    }
-
-    private double number(YamlNode.Mapping m, String key, double min, double max, String unit, double fallback) {
-        YamlNode node = YamlReader.field(m, key);
-        if (node == null) {
-            return fallback;
-        }
-        Double v = in.number(node, min, max, unit);
         return v == null ? fallback : v;
     }
 }

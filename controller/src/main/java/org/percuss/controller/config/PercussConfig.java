@@ -5,8 +5,9 @@ import org.percuss.device.gpio.GpioRig;
 
 /**
  * Every setting of the controller, with the defaults of DESIGN.md. Immutable; the constructor
- * refuses values outside {@link HardLimits} with a message naming the setting, so a config that
- * exists is a safe one.
+ * refuses values outside {@link HardLimits} with an {@link InvalidSetting} naming the setting, so a
+ * config that exists is a safe one. Each limit's range is declared once, as a {@link Setting}, by the
+ * record that holds it; the loader reads a file with the same settings.
  *
  * @param levels the speed levels
  * @param warmup how long every start and resume holds the lowest level (0..60 s)
@@ -22,29 +23,34 @@ public record PercussConfig(SpeedLevels levels, Duration warmup, int rampPpmPerS
                             Duration sessionWarning, Duration tickPeriod, SafetyLimits safety, Zones zones,
                             GpioRig gpio) {
 
+    /** A level's speed, in a file's {@code levels} list and anywhere else. */
+    static final Setting LEVEL = Setting.whole("levels", HardLimits.MIN_LEVEL_PPM, HardLimits.MAX_LEVEL_PPM, "ppm");
+    /** The warm-up: none at all up to a minute. */
+    static final Setting WARMUP = Setting.duration("warmup", Duration.ZERO, HardLimits.MAX_WARMUP);
+    /** The ramp's rate. */
+    static final Setting RAMP = Setting.whole("ramp_ppm_per_second", HardLimits.MIN_RAMP_PPM_PER_SECOND,
+            HardLimits.MAX_RAMP_PPM_PER_SECOND, "ppm/s");
+    /**
+     * A file's session limit: at least a second, at most the hard limit. (A scenario or the
+     * command line may ask for a shorter session; the constructor takes any positive limit.)
+     */
+    static final Setting SESSION_LIMIT = Setting.duration("session_limit", Duration.ofSeconds(1), HardLimits.MAX_SESSION);
+
     /** The defaults of DESIGN.md. */
     public static final PercussConfig DEFAULT = new PercussConfig(SpeedLevels.DEFAULT, Duration.ofSeconds(10), 250,
             HardLimits.MAX_SESSION, Duration.ofSeconds(60), Duration.ofMillis(10), SafetyLimits.DEFAULT, Zones.DEFAULT,
             GpioRig.DEFAULT);
 
+    /** @throws InvalidSetting naming the key, when a value is outside its range ({@link HardLimits}) */
     public PercussConfig {
         for (int ppm : levels.ppm()) {
-            if (ppm < HardLimits.MIN_LEVEL_PPM || ppm > HardLimits.MAX_LEVEL_PPM) {
-                throw new IllegalArgumentException("levels: " + ppm + " ppm is outside "
-                        + HardLimits.MIN_LEVEL_PPM + ".." + HardLimits.MAX_LEVEL_PPM + " ppm");
-            }
+            LEVEL.require(ppm);
         }
-        if (warmup.isNegative() || warmup.compareTo(HardLimits.MAX_WARMUP) > 0) {
-            throw new IllegalArgumentException("warmup: " + warmup.toSeconds() + " s is outside 0..60 s");
-        }
-        if (rampPpmPerSecond < HardLimits.MIN_RAMP_PPM_PER_SECOND
-                || rampPpmPerSecond > HardLimits.MAX_RAMP_PPM_PER_SECOND) {
-            throw new IllegalArgumentException("ramp_ppm_per_second: " + rampPpmPerSecond + " is outside "
-                    + HardLimits.MIN_RAMP_PPM_PER_SECOND + ".." + HardLimits.MAX_RAMP_PPM_PER_SECOND);
-        }
-        if (sessionLimit.isNegative() || sessionLimit.isZero()
-                || sessionLimit.compareTo(HardLimits.MAX_SESSION) > 0) {
-            throw new IllegalArgumentException("session_limit: " + sessionLimit + " is outside (0, 15m]");
+        WARMUP.require(warmup);
+        RAMP.require(rampPpmPerSecond);
+        if (sessionLimit.isNegative() || sessionLimit.isZero() || sessionLimit.compareTo(HardLimits.MAX_SESSION) > 0) {
+            throw new InvalidSetting(SESSION_LIMIT.path(), DurationText.format(sessionLimit) + " is outside (0s, "
+                    + DurationText.format(HardLimits.MAX_SESSION) + "]");
         }
         if (sessionWarning.isNegative()) {
             throw new IllegalArgumentException("session_warning must not be negative, got " + sessionWarning);

@@ -13,7 +13,15 @@ package org.percuss.controller.config;
 public record SafetyLimits(CurrentLimits current, StallLimits stall, ThermalLimits thermal, SupplyLimits supply,
                            DwellLimits dwell, int staleTelemetryPeriods) {
 
+    /** Telemetry missing for this many of its periods trips: at least two (one late report is not a fault), at most 50. */
+    static final Setting STALE_TELEMETRY_PERIODS = Setting.whole("stale_telemetry_periods", 2, 50, "periods");
+
     /** The defaults of DESIGN.md. */
     public static final SafetyLimits DEFAULT = new SafetyLimits(CurrentLimits.DEFAULT, StallLimits.DEFAULT,
             ThermalLimits.DEFAULT, SupplyLimits.DEFAULT, DwellLimits.DEFAULT, 5);
+
+    /** @throws InvalidSetting naming the key, when {@code staleTelemetryPeriods} is out of its range */
+    public SafetyLimits {
+        STALE_TELEMETRY_PERIODS.require(staleTelemetryPeriods);
+    }
 }

@@ -51,6 +51,11 @@ public final class YamlReader {
         problems.add(new Problem(source, at.line(), at.path(), message));
     }
 
+    /** Records a problem with the key {@code path} at {@code line} (a key left out: the line of its section). */
+    public void problem(int line, String path, String message) {
+        problems.add(new Problem(source, line, path, message));
+    }
+
     /** Records a problem at a line that is not a node (a syntax error). */
     public void problem(int line, String message) {
         problems.add(new Problem(source, line, "", message));
@@ -116,7 +121,7 @@ public final class YamlReader {
             return null;
         }
         if (v < min || v > max) {
-            problem(node, v + " is outside " + min + ".." + max + suffix(unit));
+            problem(node, outside(Long.toString(v), Long.toString(min), Long.toString(max), unit));
             return null;
         }
         return (int) v;
@@ -136,7 +141,7 @@ public final class YamlReader {
             return null;
         }
         if (!(v >= min && v <= max)) {
-            problem(node, fmt(v) + " is outside " + fmt(min) + ".." + fmt(max) + suffix(unit));
+            problem(node, outside(fmt(v), fmt(min), fmt(max), unit));
             return null;
         }
         return v;
@@ -159,8 +164,7 @@ public final class YamlReader {
             return null;
         }
         if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
-            problem(node, DurationText.format(d) + " is outside " + DurationText.format(min) + ".."
-                    + DurationText.format(max));
+            problem(node, outside(DurationText.format(d), DurationText.format(min), DurationText.format(max), ""));
             return null;
         }
         return d;
@@ -180,6 +184,16 @@ public final class YamlReader {
                 yield null;
             }
         };
+    }
+
+    /** What is said of a value out of its range, everywhere: {@code 50ms is outside 300ms..2s}, {@code 95 is outside 30..90 °C}. */
+    static String outside(String value, String min, String max, String unit) {
+        return value + " is outside " + min + ".." + max + suffix(unit);
+    }
+
+    /** A number as a user writes it: {@code 3}, {@code 0.5}. */
+    static String number(double v) {
+        return fmt(v);
     }
 
     private static String range(double min, double max, String unit) {

@@ -13,11 +13,16 @@ import java.time.Duration;
  */
 public record Zone(String name, Duration budget, int maxLevel) {
 
+    /** What a zone's name may be: lower case letters, digits and dashes, starting with a letter or digit. */
+    public static final String NAME_PATTERN = "[a-z0-9][a-z0-9-]*";
+    /** A zone's budget in a file: at least a second, at most the hard session limit. */
+    static final Setting BUDGET = Setting.duration("zones.NAME.budget", Duration.ofSeconds(1), HardLimits.MAX_SESSION);
+
     /** The rolling window a zone's budget applies to. */
     public static final Duration WINDOW = Duration.ofMinutes(60);
 
     public Zone {
-        if (!name.matches("[a-z0-9][a-z0-9-]*")) {
+        if (!name.matches(NAME_PATTERN)) {
             throw new IllegalArgumentException("zone name '" + name + "' must be lower case letters, digits and dashes");
         }
         if (budget.isNegative() || budget.isZero() || budget.compareTo(HardLimits.MAX_SESSION) > 0) {

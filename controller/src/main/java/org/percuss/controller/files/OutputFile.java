@@ -40,6 +40,11 @@ import org.percuss.controller.text.Echo;
  *   <li>{@link #openPrivate private, appended to} (the usage ledger, health data): created 0600
  *       in directories created 0700, whatever the umask; an existing looser file gets a warning.</li>
  * </ul>
+ *
+ * <p>Why one class of some 450 lines: it is the one owner of what percuss may do to a path (check
+ * what is there, write beside it, rename into place, never delete what it did not create), and
+ * every way to write goes through the same check and the same rename. Three classes would each
+ * need the other two's rules, and a rule kept in two places is how a file gets destroyed.
  */
 public final class OutputFile {
 

@@ -54,6 +54,11 @@ import org.percuss.controller.text.Echo;
  *       longer than the 60-minute window, ending more than a day from now, or at a date that
  *       cannot be) are skipped with a warning naming the file and the line.</li>
  * </ul>
+ *
+ * <p>Why one class of some 430 lines: the lock, the bounded incremental read and the append are one
+ * protocol on one file — an entry is appended only under the lock that covered the read of the
+ * budget it spends, and a torn line is finished by the writer that finds it. Apart, they could
+ * be called out of that order; the entry's format is {@link UsageEntry}'s.
  */
 public final class UsageLedger implements Closeable {
 

@@ -1,6 +1,7 @@
 package org.percuss.controller.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -79,6 +80,41 @@ class ConfigLoaderTest {
                 dir.resolve("percuss.yaml") + ":2: session_limit: 20m is outside 1s..15m");
     }
 
+    /**
+     * A rule between two keys names the key it is about, on that key's own line, in the file's
+     * words and units; a key left at its default is reported where its section begins.
+     */
+    @Test
+    void aRuleBetweenKeysIsReportedOnTheLineOfTheKeyItNames() throws IOException {
+        ConfigLoader.Result r = load("""
+                current:
+                  derate_amps: 3.5
+                  trip_amps: 3
+                temperature:
+                  trip_c: 70
+                """);
+        assertThat(r.problems()).extracting(Object::toString).containsExactlyInAnyOrder(
+                dir.resolve("percuss.yaml") + ":3: current.trip_amps: 3 A must be above derate_amps (3.5 A)",
+                dir.resolve("percuss.yaml") + ":5: temperature.trip_c: 70 °C must be above lowest_at_c (75 °C)");
+        ConfigLoader.Result left = load("""
+                keep_moving:
+                  warn_after: 25s
+                """);
+        assertThat(left.problems()).extracting(Object::toString).containsExactly(
+                dir.resolve("percuss.yaml") + ":2: keep_moving.derate_after: 20s must be after warn_after (25s)");
+    }
+
+    /** The records check their own ranges, with the same words: a limit has one owner, whoever builds it. */
+    @Test
+    void aRecordRefusesWhatTheLoaderRefusesNamingTheKey() {
+        assertThatThrownBy(() -> new CurrentLimits(3.0, Duration.ofSeconds(1), 31, Duration.ofMillis(100)))
+                .isInstanceOf(InvalidSetting.class).hasMessage("current.trip_amps: 31 is outside 0.5..30 A");
+        assertThatThrownBy(() -> new StallLimits(0.3, Duration.ofMillis(50)))
+                .isInstanceOf(InvalidSetting.class).hasMessage("stall.after: 50ms is outside 100ms..5s");
+        assertThatThrownBy(() -> PercussConfig.DEFAULT.withRamp(5))
+                .isInstanceOf(InvalidSetting.class).hasMessage("ramp_ppm_per_second: 5 is outside 10..1000 ppm/s");
+    }
+
     @Test
     void findsEveryKindOfProblem() throws IOException {
         ConfigLoader.Result r = load("""
@@ -101,9 +137,9 @@ class ConfigLoaderTest {
                 "6 zones.back.colour: unknown key (known keys here: budget, max_level)",
                 "6 zones.back.budget: 16m is outside 1s..15m",
                 "6 zones.back.max_level: 9 is outside 1..5",
-                "7 current: trip_amps (3.0 A) must be above derate_amps (4.0 A)",
-                "8 temperature: needs derate_from_c < lowest_at_c < trip_c, got 70.0, 65.0, 80.0",
-                "9 keep_moving: derate_after (10s) must be after warn_after (20s)",
+                "7 current.trip_amps: 3 A must be above derate_amps (4 A)",
+                "8 temperature.lowest_at_c: 65 °C must be above derate_from_c (70 °C)",
+                "9 keep_moving.derate_after: 10s must be after warn_after (20s)",
                 "10 stale_telemetry_periods: 1 is outside 2..50 periods");
     }
 

@@ -55,6 +55,12 @@ import org.slf4j.LoggerFactory;
  * {@link DeviceException} naming the port; {@link #stop()} still tries its STOP, which a port that
  * fails only on reading may carry. Thread-safe: one lock; {@link #telemetry()} reads a
  * volatile. A control tick's {@link #commandSpeed} allocates nothing.
+ *
+ * <p>Why one class of some 500 lines: the host's rules are one state machine under one lock, and
+ * its invariant — once a fault is seen, every command that leaves is 0 until a clear succeeds —
+ * spans the handshake, the reader, the timers and the API. Splitting the phases into classes would
+ * split that lock and that invariant over several owners; the I/O already lives apart
+ * ({@link SerialConnection}), as do a resent request ({@link PendingRequest}) and the codec.
  */
 public final class SerialDevice implements PercussionDevice {
 

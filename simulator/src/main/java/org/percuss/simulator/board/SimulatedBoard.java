@@ -38,6 +38,10 @@ import org.percuss.simulator.physics.SpeedRegulator;
  * {@link #setFaultCondition}, {@link #brownOut} and the plant and sensors; the host through the
  * operations a packet would cause ({@link #setSpeed}, {@link #stop}, {@link #clearFaults},
  * {@link #hostPacketReceived}).
+ *
+ * <p>Just over 300 lines on purpose: it is the reference firmware's {@code board.c} in Java, one
+ * tick's regulator, protections and reports in one place, so the two can be read side by side; the
+ * guard it shares with the Pi rig is {@link BoardGuard}, the physics {@link GunPlant}'s.
  */
 public final class SimulatedBoard implements Hardware {
 
