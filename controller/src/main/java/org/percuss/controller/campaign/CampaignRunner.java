@@ -32,6 +32,9 @@ public final class CampaignRunner {
         Progress NONE = (done, total) -> { };
     }
 
+    /** The most sessions one machine runs (its rows are kept in one array): more is split with {@code --shard}. */
+    public static final long MAX_SHARE = Integer.MAX_VALUE - 8;
+
     private CampaignRunner() {
     }
 
@@ -53,7 +56,7 @@ public final class CampaignRunner {
      */
     public static List<SessionRow> run(CampaignPlan plan, PercussConfig config, int jobs, Progress progress) {
         long share = plan.share();
-        if (share > Integer.MAX_VALUE - 8) {
+        if (share > MAX_SHARE) {
             throw new IllegalStateException("a shard of " + share + " sessions is too many for one machine; use --shard");
         }
         SessionRow[] rows = new SessionRow[(int) share];

@@ -152,6 +152,10 @@ final class SimulateCampaign {
         } catch (CampaignProblem e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+        if (plan.share() > CampaignRunner.MAX_SHARE) {
+            throw new ParameterException(spec.commandLine(), "--seeds " + seeds + ": " + plan.share() + " sessions on one "
+                    + "machine is more than " + CampaignRunner.MAX_SHARE + "; split the campaign with --shard K/N");
+        }
         List<String> sweeps = new ArrayList<>();
         try {
             for (String s : options.sweeps) {

@@ -139,6 +139,7 @@ class CampaignCommandTest {
         "--seeds 5..2|--seeds 5..2: the range runs backwards (5 is after 2); write A..B with A <= B",
         "--seeds ten|--seeds ten: give N (a count, from 1) or A..B",
         "--seeds 9 --jobs 0|--jobs must be 1..1024, got 0",
+        "--seeds 1000000000 --sweep pressure_n=1,2,3|--seeds 1..1000000000: 3000000000 sessions on one machine is more than 2147483639; split the campaign with --shard K/N",
         "--seeds 9 --shard 4/3|--shard 4/3: K must be 1..3, got 4",
         "--seeds 9 --shard 0/3|--shard 0/3: K must be 1..3, got 0",
         "--seeds 9 --shard 1of3|--shard 1of3: give K/N, shard K of N, such as 1/4",
