@@ -10,11 +10,11 @@ import org.percuss.controller.loop.StopReason;
  */
 public enum ExitCode {
     /** A normal end: the limit was reached, the user interrupted, the zone budget ended it. */
-    OK(0, "normal end: the limit reached or interrupted (run), every expectation held (simulate)"),
-    /** A scenario expectation failed ({@code percuss simulate}). */
-    EXPECTATION_FAILED(1, "an expectation or invariant failed (simulate)"),
+    OK(0, "normal end: the limit reached or interrupted (run), every expectation held (simulate), identical (replay)"),
+    /** A scenario expectation failed ({@code percuss simulate}), or a replay diverged ({@code percuss replay}). */
+    EXPECTATION_FAILED(1, "an expectation or invariant failed (simulate), the replay diverged (replay)"),
     /** A usage or configuration error: nothing was started. */
-    USAGE(2, "usage or config error: one line names the option or the file, line and key"),
+    USAGE(2, "usage or config error, or a file that is not a usable recording: one line names the option or the file and what is wrong"),
     /** The device or its link failed, or an output file could not be written. */
     DEVICE(3, "device, link or output error (the message names the port or the file)"),
     /** A safety stop: a fault or the emergency stop. */

@@ -17,8 +17,8 @@ import picocli.CommandLine.ParameterException;
  */
 @Command(name = "percuss", mixinStandardHelpOptions = true, versionProvider = Percuss.Version.class,
         description = "Controller, device driver and simulator for percussion massage guns.",
-        subcommands = {RunCommand.class, SimulateCommand.class, BoardCommand.class, PortsCommand.class,
-            UsageCommand.class, ConfigCommand.class, CampaignCommand.class},
+        subcommands = {RunCommand.class, SimulateCommand.class, ReplayCommand.class, PlotCommand.class, BoardCommand.class,
+            PortsCommand.class, UsageCommand.class, ConfigCommand.class, CampaignCommand.class},
         exitCodeListHeading = "%nExit codes:%n")
 public final class Percuss implements Runnable {
 
@@ -52,7 +52,7 @@ public final class Percuss implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(new CommandLine(this), "a command is required: run, simulate, board, ports, usage, config or campaign (see percuss --help)");
+        throw new ParameterException(new CommandLine(this), "a command is required: run, simulate, replay, plot, board, ports, usage, config or campaign (see percuss --help)");
     }
 
     public static void main(String[] args) {
@@ -97,6 +97,10 @@ public final class Percuss implements Runnable {
         cl.getSubcommands().get("run").getCommandSpec().usageMessage().exitCodeList(ExitCode.list(session));
         cl.getSubcommands().get("simulate").getCommandSpec().usageMessage().exitCodeList(
                 ExitCode.list(ExitCode.OK, ExitCode.EXPECTATION_FAILED, ExitCode.USAGE, ExitCode.DEVICE));
+        cl.getSubcommands().get("replay").getCommandSpec().usageMessage().exitCodeList(
+                ExitCode.list(ExitCode.OK, ExitCode.EXPECTATION_FAILED, ExitCode.USAGE, ExitCode.DEVICE));
+        cl.getSubcommands().get("plot").getCommandSpec().usageMessage().exitCodeList(
+                ExitCode.list(ExitCode.OK, ExitCode.USAGE, ExitCode.DEVICE));
         cl.getSubcommands().get("campaign").getSubcommands().get("merge").getCommandSpec().usageMessage().exitCodeList(
                 ExitCode.list(ExitCode.OK, ExitCode.EXPECTATION_FAILED, ExitCode.USAGE, ExitCode.DEVICE));
     }

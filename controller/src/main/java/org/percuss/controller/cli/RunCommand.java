@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.percuss.controller.config.PercussConfig;
@@ -21,6 +22,8 @@ import org.percuss.controller.files.UserDirs;
 import org.percuss.controller.loop.Durations;
 import org.percuss.controller.loop.SessionStatistics;
 import org.percuss.controller.loop.StopReason;
+import org.percuss.controller.record.RecordedSession;
+import org.percuss.controller.record.Recorder;
 import org.percuss.controller.session.SessionClock;
 import org.percuss.controller.session.SessionPlan;
 import org.percuss.controller.session.UsageEntry;
@@ -29,6 +32,7 @@ import org.percuss.controller.session.UsageRecorder;
 import org.percuss.controller.session.ZoneBudget;
 import org.percuss.controller.text.Echo;
 import org.percuss.device.api.DeviceException;
+import org.percuss.device.api.PercussionDevice;
 import org.percuss.device.time.EpochClock;
 import org.percuss.device.time.Ticker;
 import picocli.CommandLine.Command;
@@ -83,6 +87,10 @@ final class RunCommand implements Callable<Integer> {
             description = "Write one CSV row per control tick to this file.")
     private Path trace;
 
+    @Option(names = "--record", paramLabel = "FILE.rec",
+            description = "Record everything that enters the controller, tick by tick, and what it decides, for percuss replay (docs/recording.md).")
+    private Path record;
+
     @Option(names = "--zone", paramLabel = "NAME",
             description = "The muscle group: its budget (15m per rolling hour) and maximum level apply; the usage "
                 + "ledger records the session.")
@@ -111,6 +119,13 @@ final class RunCommand implements Callable<Integer> {
             traceFile.notSameAs("--config", this.config.file());
             traceFile.notSameAs("--ledger", zone == null ? null : ledger.given());
         }
+        OutputFile recordFile = null;
+        if (record != null) {
+            recordFile = OutputFile.check("--record", record);
+            recordFile.notSameAs("--config", this.config.file());
+            recordFile.notSameAs("--trace", trace);
+            recordFile.notSameAs("--ledger", zone == null ? null : ledger.given());
+        }
         double scale = timeScale == null ? 1 : timeScale;
         boolean live = parent != null && parent.ownsProcess() && Terminal.isInteractive();
         StatusReporter reporter = new StatusReporter(out, live, Ticker.system());
@@ -120,7 +135,9 @@ final class RunCommand implements Callable<Integer> {
         try (interrupts; ZoneSession zoneSession = zone == null ? null : openZone(zone, err);
              Backend backend = openBackend(config, scale, interrupts);
              TraceOutput traceOutput = traceFile == null || backend == null ? null
-                     : TraceOutput.open(traceFile, Ticker.system())) {
+                     : TraceOutput.open(traceFile, Ticker.system());
+             Recorder recording = recordFile == null || backend == null ? null : Recorder.open(recordFile, Ticker.system(),
+                     EpochClock.system(), spec.commandLine().getParseResult().originalArgs(), true)) {
             if (backend == null) {
                 err.println("percuss: interrupted (" + interrupts.early() + ") while connecting to serial:"
                         + device.path() + "; the motor was never started");
@@ -131,10 +148,18 @@ final class RunCommand implements Callable<Integer> {
             SessionPlan plan = zoneSession == null ? SessionPlan.of(config)
                     : SessionPlan.onZone(config, zone, zoneSession.budget().left());
             SessionStatistics statistics = new SessionStatistics();
+            PercussionDevice device = backend.device();
+            if (recording != null) {
+                recording.begin(device.name() + " session", device, config, RecordedSession.ofRun(plan.zone(),
+                        plan.zoneLeft(), Optional.ofNullable(limit), Optional.ofNullable(warmup)));
+                device = recording.device(device);
+            }
             ControlLoop loop;
             try {
-                loop = ControlLoop.builder(backend.device(), config, backend.ticker()).timer(plan.timer())
-                        .maxLevel(plan.maxLevel()).listener(reporter).observer(statistics).build();
+                ControlLoop.Builder builder = ControlLoop.builder(device, config, backend.ticker()).timer(plan.timer())
+                        .maxLevel(plan.maxLevel()).listener(recording == null ? reporter : recording.listener(reporter))
+                        .observer(statistics);
+                loop = (recording == null ? builder : builder.observer(recording)).build();
             } catch (IllegalArgumentException e) {
                 throw usage(backend.device().name() + ": " + e.getMessage());
             }
@@ -164,6 +189,9 @@ final class RunCommand implements Callable<Integer> {
                             loop.finish(StopReason.OUTPUT_ERROR);
                         }
                     }
+                    if (recording != null && !recording.flushIfDue() && failures.note(recording.failure())) {
+                        loop.finish(StopReason.OUTPUT_ERROR);
+                    }
                     reporter.afterTick();
                     if (recorder != null) {
                         switch (recorder.update(loop.runningNanos())) {
@@ -188,6 +216,13 @@ final class RunCommand implements Callable<Integer> {
             }
             backend.device().stop();
             reporter.finish();
+            if (recording != null && recording.failure() == null) {
+                try {
+                    recording.finish();
+                } catch (FileProblem e) {
+                    failures.note(e);
+                }
+            }
             if (traceOutput != null && failures.first() == null) {
                 try {
                     traceOutput.finish();

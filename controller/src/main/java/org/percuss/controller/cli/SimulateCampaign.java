@@ -70,7 +70,7 @@ final class SimulateCampaign {
     }
 
     /** Checks the options that need no file: a usage error (exit 2) for the first one wrong. */
-    static void checkOptions(CommandSpec spec, CampaignOptions options, Long seed, Path trace) {
+    static void checkOptions(CommandSpec spec, CampaignOptions options, Long seed, Path trace, Path record) {
         if (!options.campaign()) {
             String needing = options.needingSeeds();
             if (needing != null) {
@@ -88,6 +88,10 @@ final class SimulateCampaign {
         if (trace != null) {
             throw new ParameterException(spec.commandLine(), "--trace records one session, not a campaign: run the "
                     + "session alone with --seed S --trace FILE.csv");
+        }
+        if (record != null) {
+            throw new ParameterException(spec.commandLine(), "--record records one session, not a campaign: run the "
+                    + "session alone with --seed S --record FILE.rec");
         }
         if (options.jobs != null && (options.jobs < 1 || options.jobs > MAX_JOBS)) {
             throw new ParameterException(spec.commandLine(), "--jobs must be 1.." + MAX_JOBS + ", got " + options.jobs);

@@ -11,9 +11,11 @@ import org.percuss.controller.config.PercussConfig;
 import org.percuss.controller.config.YamlReader;
 import org.percuss.controller.files.FileProblem;
 import org.percuss.controller.files.OutputFile;
+import org.percuss.controller.record.Recorder;
 import org.percuss.controller.scenario.ScenarioReader;
 import org.percuss.controller.scenario.ScenarioRunner;
 import org.percuss.controller.text.Echo;
+import org.percuss.device.time.EpochClock;
 import org.percuss.device.time.Ticker;
 import org.percuss.simulator.board.Transport;
 import org.percuss.simulator.scenario.Outcome;
@@ -63,6 +65,10 @@ final class SimulateCommand implements Callable<Integer> {
                     + "for a campaign, the histograms of its closest approaches to the limits.")
     private Path plot;
 
+    @Option(names = "--record", paramLabel = "FILE.rec",
+            description = "Record every tick's inputs and decisions for percuss replay (with several scenarios: FILE-<scenario>.rec).")
+    private Path record;
+
     @Mixin
     private CampaignOptions campaign;
 
@@ -70,7 +76,7 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        SimulateCampaign.checkOptions(spec, campaign, seed, trace);
+        SimulateCampaign.checkOptions(spec, campaign, seed, trace, record);
         PercussConfig config = this.config.load(err);
         if (config == null) {
             return ExitCode.USAGE.code();
@@ -98,8 +104,10 @@ final class SimulateCommand implements Callable<Integer> {
         List<String> stems = stems(files);
         List<OutputFile> traces = outputs("--trace", trace, stems);
         List<OutputFile> plots = outputs("--plot", plot, stems);
+        List<OutputFile> records = outputs("--record", record, stems);
         List<OutputFile> all = new ArrayList<>(traces);
         all.addAll(plots);
+        all.addAll(records);
         for (int i = 0; i < all.size(); i++) {
             OutputFile o = all.get(i);
             for (int j = 0; j < i; j++) {
@@ -125,13 +133,31 @@ final class SimulateCommand implements Callable<Integer> {
                     failures.add(e);
                 }
             }
-            try (TraceOutput t = traceOutput) {
-                result = ScenarioRunner.run(s, config, t == null ? null : t.writer()::row);
+            Recorder recorder = null;
+            if (record != null) {
+                try {
+                    recorder = Recorder.open(records.get(i), Ticker.system(), EpochClock.system(),
+                            spec.commandLine().getParseResult().originalArgs(), false);
+                } catch (FileProblem e) {
+                    failures.add(e);
+                }
+            }
+            try (TraceOutput t = traceOutput; Recorder r = recorder) {
+                result = run(s, config, t, r, failures);
                 if (t != null) {
                     try {
                         t.finish();
                     } catch (FileProblem e) {
                         failures.add(e);
+                    }
+                }
+                if (r != null) {
+                    try {
+                        r.finish();
+                    } catch (FileProblem e) {
+                        if (failures.stream().noneMatch(f -> f.getMessage().equals(e.getMessage()))) {
+                            failures.add(e);
+                        }
                     }
                 }
             }
@@ -163,6 +189,20 @@ final class SimulateCommand implements Callable<Integer> {
             return ExitCode.DEVICE.code();
         }
         return (allPassed ? ExitCode.OK : ExitCode.EXPECTATION_FAILED).code();
+    }
+
+    /** Runs {@code s}, recorded by {@code r} when there is one; a recording whose header cannot be written is left out. */
+    private static ScenarioRunner.Result run(Scenario s, PercussConfig config, TraceOutput t, Recorder r,
+                                             List<FileProblem> failures) {
+        java.util.function.Consumer<org.percuss.controller.loop.ControlLoop> rows = t == null ? null : t.writer()::row;
+        if (r != null) {
+            try {
+                return ScenarioRunner.run(s, config, rows, r);
+            } catch (FileProblem e) {
+                failures.add(e); // before the first tick: the scenario runs unrecorded
+            }
+        }
+        return ScenarioRunner.run(s, config, rows);
     }
 
     /** The output files for {@code option} ({@code base} itself for one scenario, {@code base-stem.ext} for several), checked. */

@@ -62,6 +62,17 @@ public final class InputFile {
      * @throws FileProblem saying what is wrong, without the path
      */
     public static String readText(Path path, int limitBytes, String what) throws FileProblem {
+        return utf8(readBytes(path, limitBytes, what));
+    }
+
+    /**
+     * The bytes of {@code path}, at most {@code limitBytes} of them: only a regular file (a link to
+     * one is fine).
+     *
+     * @param what what the file is, for the size message ("a recording")
+     * @throws FileProblem saying what is wrong, without the path
+     */
+    public static byte[] readBytes(Path path, int limitBytes, String what) throws FileProblem {
         if (path.toString().isEmpty()) {
             throw new FileProblem("an empty path; give a file name");
         }
@@ -105,7 +116,7 @@ public final class InputFile {
         if (bytes.length > limitBytes) {
             throw new FileProblem("is more than the " + size(limitBytes) + " " + what + " may have");
         }
-        return utf8(bytes);
+        return bytes;
     }
 
     /** The bytes as UTF-8, or a problem naming the line of the first byte that is not. */

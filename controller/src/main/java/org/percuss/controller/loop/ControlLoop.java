@@ -56,6 +56,10 @@ public final class ControlLoop {
     private long lastTickNanos;
     private StopReason stopReason;
     private String stopMessage = "";
+    /** What the latest tick took of the requests: their bits, and the level and finish reason with them. */
+    private int requestsTaken;
+    private int levelTaken;
+    private StopReason finishTaken = StopReason.INTERRUPTED;
     /** Why the state the step decides on is entered (a constant, or the stop's message). */
     private String why = "";
 
@@ -210,6 +214,13 @@ public final class ControlLoop {
 
         supervisor.evaluate(telemetry, now, context);
         int req = requests.take();
+        requestsTaken = req;
+        if (LoopRequests.has(req, LoopRequests.LEVEL)) {
+            levelTaken = requests.level(); // read once: the tick uses, and a recording keeps, this value
+        }
+        if (LoopRequests.has(req, LoopRequests.FINISH)) {
+            finishTaken = requests.finishReason();
+        }
         boolean emergencyStop = LoopRequests.has(req, LoopRequests.EMERGENCY_STOP);
         if (emergencyStop) {
             supervisor.trip(Fault.EMERGENCY_STOP, "requested by the user");
@@ -240,7 +251,7 @@ public final class ControlLoop {
             return LoopState.FINISHED;
         }
         if (LoopRequests.has(req, LoopRequests.LEVEL)) {
-            level = requests.level(); // kept through a fault: it applies at the next start
+            level = levelTaken; // kept through a fault: it applies at the next start
         }
         if (LoopRequests.has(req, LoopRequests.CLEAR)) {
             clearing.request(telemetry, now, latchedBefore, emergencyStop);
@@ -261,7 +272,7 @@ public final class ControlLoop {
             }
         }
         if (LoopRequests.has(req, LoopRequests.FINISH)) {
-            return end(requests.finishReason(), requests.finishReason().label());
+            return end(finishTaken, finishTaken.label());
         }
         if (timer.limitReached()) {
             return timer.zoneIsTheLimit()
@@ -383,6 +394,26 @@ public final class ControlLoop {
     /** The speed commanded on the latest tick: 0, or inside the bounds. */
     public int commandedPpm() {
         return commandedPpm;
+    }
+
+    /** The time the latest tick read from its ticker, in the ticker's nanoseconds. */
+    public long tickNanos() {
+        return lastTickNanos;
+    }
+
+    /** The requests the latest tick took, as {@link Request#mask()} bits (0 for none). */
+    public int requestsTaken() {
+        return requestsTaken;
+    }
+
+    /** The level of the latest {@link Request#LEVEL} a tick took. */
+    public int levelTaken() {
+        return levelTaken;
+    }
+
+    /** The reason of the latest {@link Request#FINISH} a tick took. */
+    public StopReason finishTaken() {
+        return finishTaken;
     }
 
     /** The telemetry the latest tick read. */

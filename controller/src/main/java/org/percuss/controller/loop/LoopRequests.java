@@ -9,12 +9,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class LoopRequests {
 
-    static final int START = 1;
-    static final int PAUSE = 1 << 1;
-    static final int EMERGENCY_STOP = 1 << 2;
-    static final int CLEAR = 1 << 3;
-    static final int FINISH = 1 << 4;
-    static final int LEVEL = 1 << 5;
+    static final int START = Request.START.mask();
+    static final int PAUSE = Request.PAUSE.mask();
+    static final int EMERGENCY_STOP = Request.EMERGENCY_STOP.mask();
+    static final int CLEAR = Request.CLEAR.mask();
+    static final int FINISH = Request.FINISH.mask();
+    static final int LEVEL = Request.LEVEL.mask();
 
     private final AtomicInteger pending = new AtomicInteger();
     private volatile int level;

@@ -3,16 +3,21 @@ package org.percuss.controller.scenario;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.percuss.controller.config.PercussConfig;
 import org.percuss.controller.config.ThermalLimits;
 import org.percuss.controller.config.Zone;
+import org.percuss.controller.files.FileProblem;
 import org.percuss.controller.loop.ControlLoop;
 import org.percuss.controller.loop.LoopListener;
 import org.percuss.controller.loop.LoopState;
+import org.percuss.controller.record.RecordedSession;
+import org.percuss.controller.record.Recorder;
 import org.percuss.controller.session.SessionPlan;
 import org.percuss.controller.session.SessionTimer;
 import org.percuss.device.api.Input;
+import org.percuss.device.api.PercussionDevice;
 import org.percuss.device.time.Ticker;
 import org.percuss.simulator.board.SimulatedGun;
 import org.percuss.simulator.clock.VirtualClock;
@@ -74,7 +79,11 @@ public final class ScenarioRunner {
      * user's history) and the zone's maximum level.
      */
     public static Result run(Scenario s, PercussConfig base, Consumer<ControlLoop> afterTick) {
-        return run(s, base, afterTick, null, true);
+        try {
+            return run(s, base, afterTick, null);
+        } catch (FileProblem e) {
+            throw new IllegalStateException("a run without a recording has no recording to fail", e);
+        }
     }
 
     /**
@@ -83,11 +92,27 @@ public final class ScenarioRunner {
      * sample to {@code eachSample} instead.
      */
     public static Result runInCampaign(Scenario s, PercussConfig base, Consumer<Sample> eachSample) {
-        return run(s, base, null, eachSample, false);
+        try {
+            return run(s, base, null, null, eachSample, false);
+        } catch (FileProblem e) {
+            throw new IllegalStateException("a run without a recording has no recording to fail", e);
+        }
     }
 
-    private static Result run(Scenario s, PercussConfig base, Consumer<ControlLoop> afterTick,
-                              Consumer<Sample> eachSample, boolean keepRecord) {
+    /**
+     * {@link #run(Scenario, PercussConfig, Consumer)}, recorded by {@code recorder} (when not null):
+     * its header is written before the loop is built, every tick and every step go into it; the
+     * caller {@linkplain Recorder#finish() finishes} it.
+     *
+     * @throws FileProblem when the recording's header cannot be written (nothing has run then)
+     */
+    public static Result run(Scenario s, PercussConfig base, Consumer<ControlLoop> afterTick, Recorder recorder)
+            throws FileProblem {
+        return run(s, base, afterTick, recorder, null, true);
+    }
+
+    private static Result run(Scenario s, PercussConfig base, Consumer<ControlLoop> afterTick, Recorder recorder,
+                              Consumer<Sample> eachSample, boolean keepRecord) throws FileProblem {
         Ticker wall = Ticker.system();
         long wallStart = wall.nanos();
         VirtualClock clock = new VirtualClock();
@@ -131,8 +156,16 @@ public final class ScenarioRunner {
         SessionPlan plan = zone == null ? SessionPlan.of(config)
                 : SessionPlan.onZone(config, zone, zone.budget().minus(s.session().zoneUsed()));
         SessionTimer timer = plan.timer();
-        ControlLoop loop = ControlLoop.builder(gun.device(), config, clock).timer(timer).maxLevel(plan.maxLevel())
-                .listener(listener).build();
+        PercussionDevice device = gun.device();
+        if (recorder != null) {
+            recorder.begin(s.name() + " (seed " + s.seed() + ", " + s.transport().key() + ")", device, config,
+                    RecordedSession.ofScenario(Optional.ofNullable(zone), s.session().zoneUsed(), s.session().limit(),
+                            s.session().warmup()));
+            device = recorder.device(device);
+        }
+        ControlLoop.Builder builder = ControlLoop.builder(device, config, clock).timer(timer).maxLevel(plan.maxLevel())
+                .listener(recorder == null ? listener : recorder.listener(listener));
+        ControlLoop loop = (recorder == null ? builder : builder.observer(recorder)).build();
         loop.selectLevel(s.session().level());
         InvariantChecker invariants = new InvariantChecker(new Invariants(
                 s.maxPpm() > 0 ? s.maxPpm() : loop.bounds().highestPpm(), config.rampPpmPerSecond(),
@@ -151,8 +184,11 @@ public final class ScenarioRunner {
                         + (applied ? "" : " (not on " + s.transport().key() + ")"));
                 expectations.event(e);
                 record.add(e);
-                markers.add(new RunPlot.Marker((clock.nanos() - origin) / 1e9, step.name().isEmpty()
-                        ? step.action().describe() : step.name(), false));
+                String label = step.name().isEmpty() ? step.action().describe() : step.name();
+                markers.add(new RunPlot.Marker((clock.nanos() - origin) / 1e9, label, false));
+                if (recorder != null) {
+                    recorder.note(label);
+                }
             });
         }
         int[] previousCommanded = {0};
@@ -170,6 +206,9 @@ public final class ScenarioRunner {
             }
             if (afterTick != null) {
                 afterTick.accept(loop);
+            }
+            if (recorder != null) {
+                recorder.flushIfDue(); // a failure shows in recorder.failure(), which the caller reports
             }
         });
         clock.advanceTo(origin + s.runFor().toNanos(), () -> false);

@@ -150,6 +150,7 @@ class CampaignCommandTest {
         "--seeds 9 --sweep pressure_n=1 --sweep pressure_n=2|--sweep pressure_n is given twice",
         "--seeds 9 --seed 3|--seed and --seeds: give one",
         "--seeds 9 --trace t.csv|--trace records one session, not a campaign",
+        "--seeds 9 --record t.rec|--record records one session, not a campaign",
         "--jobs 2|--jobs is for a campaign: give --seeds N too",
         "--shard 1/2|--shard is for a campaign: give --seeds N too",
         "--sweep pressure_n=10,20|--sweep with several values runs a campaign: give --seeds N too",

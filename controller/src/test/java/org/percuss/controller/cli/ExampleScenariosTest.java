@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -15,9 +16,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every example scenario runs through the command line on every transport (the simulated board
  * directly, the real serial driver over a simulated wire, the real Pi driver on mock pins), and
- * every expectation in it holds, or is reported as not applicable on that transport with its reason.
+ * every expectation in it holds, or is reported as not applicable on that transport with its reason;
+ * recorded as it runs, it replays identically on the same controller.
  */
 class ExampleScenariosTest {
+
+    @TempDir
+    Path dir;
 
     private static final Path EXAMPLES = Path.of("..", "examples", "scenarios");
 
@@ -34,7 +39,8 @@ class ExampleScenariosTest {
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("examplesOnEveryTransport")
     void everyExpectationHoldsOrSaysWhyItDoesNotApply(Path file, String transport) {
-        CliRun run = CliRun.of("simulate", "--transport", transport, file.toString());
+        Path recording = dir.resolve("run.rec");
+        CliRun run = CliRun.of("simulate", "--transport", transport, file.toString(), "--record", recording.toString());
         assertThat(run.out()).as(run.out()).doesNotContain("FAIL");
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).containsPattern("simulated [0-9.]+ s in [0-9.]+ s \\(" + transport + "\\)");
@@ -43,6 +49,9 @@ class ExampleScenariosTest {
         if (transport.equals("direct")) {
             assertThat(run.out()).as("the simulated board senses everything").contains("PASS").doesNotContain("n/a");
         }
+        CliRun replay = CliRun.of("replay", recording.toString());
+        assertThat(replay.exitCode()).as(replay.out() + replay.err()).isZero();
+        assertThat(replay.out()).containsPattern("identical: [\\d,]+ ticks");
     }
 
     @Test

@@ -41,7 +41,7 @@ public final class HangupSignal {
             Pointer current = libc.signal(SIGHUP, SIG_IGN);
             libc.signal(SIGHUP, current);
             return new HangupSignal(libc, current);
-        } catch (UnsatisfiedLinkError | RuntimeException e) {
+        } catch (LinkageError | RuntimeException e) {
             return new HangupSignal(null, null);
         }
     }

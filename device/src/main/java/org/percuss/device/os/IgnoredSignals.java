@@ -54,7 +54,7 @@ public final class IgnoredSignals {
         LibC libc;
         try {
             libc = Native.load("c", LibC.class);
-        } catch (UnsatisfiedLinkError | RuntimeException e) {
+        } catch (LinkageError | RuntimeException e) {
             return were;
         }
         for (Stop s : Stop.values()) {

@@ -41,7 +41,7 @@ public final class QuitSignal implements AutoCloseable {
         try {
             LibC libc = Native.load("c", LibC.class);
             return new QuitSignal(libc, libc.signal(SIGQUIT, SIG_IGN));
-        } catch (UnsatisfiedLinkError | RuntimeException e) {
+        } catch (LinkageError | RuntimeException e) {
             return new QuitSignal(null, null);
         }
     }
