@@ -16,13 +16,14 @@ import java.util.stream.Stream;
  * ArchUnit annotations) with the reports Surefire wrote. Run by the build after the tests, with
  * Maven's own Java as a single-file program:
  *
- *   java scripts/CheckTestsRan.java MODULE_DIR [TEST_FILTER [SKIP [GROUPS [EXCLUDED_GROUPS]]]]
+ *   java scripts/CheckTestsRan.java MODULE_DIR [TEST_FILTER [SKIP [GROUPS [EXCLUDED_GROUPS [SOURCES]]]]]
  *
  * A TEST_FILTER (Surefire's -Dtest) means only some classes were asked for: nothing is checked.
  * GROUPS and EXCLUDED_GROUPS are Surefire's (the test tiers of the root pom): a class tagged out of
  * this run (@Tag above its declaration) is not expected to have run; a tagged nested class is not
  * checked. An abstract test class runs through its subclasses,
- * which count as test classes themselves.
+ * which count as test classes themselves. SOURCES, relative to the module, is where the test
+ * classes are (src/test/java unless given; the browser profile's are in src/browser/java).
  */
 public final class CheckTestsRan {
 
@@ -44,7 +45,7 @@ public final class CheckTestsRan {
             System.out.println("tests-ran: skipped, only " + filter + " was asked for");
             return;
         }
-        Path sources = module.resolve("src/test/java");
+        Path sources = module.resolve(args.length > 5 && !args[5].isBlank() ? args[5] : "src/test/java");
         Path reports = module.resolve("target/surefire-reports");
         if (!Files.isDirectory(sources)) {
             return;

@@ -65,6 +65,28 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheKeysPackageTouchesJLine() {
+        noClasses().that().resideOutsideOfPackage("org.percuss.controller.keys..")
+                .should().dependOnClassesThat().resideInAPackage("org.jline..")
+                .check(PERCUSS);
+    }
+
+    @Test
+    void onlyTheWebPackageTouchesJavalinAndJetty() {
+        noClasses().that().resideOutsideOfPackage("org.percuss.controller.web..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..", "jakarta.servlet..")
+                .check(PERCUSS);
+    }
+
+    @Test
+    void theLiveControlsDoNoIo() {
+        noClasses().that().resideInAPackage("org.percuss.controller.live..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.net..", "java.nio.file..", "org.percuss.controller.keys..",
+                        "org.percuss.controller.web..", "org.percuss.controller.cli..")
+                .check(PERCUSS);
+    }
+
+    @Test
     void onlyThePtyAndOsPackagesTouchJna() {
         noClasses().that().resideOutsideOfPackages("org.percuss.device.pty..", "org.percuss.device.os..")
                 .should().dependOnClassesThat().resideInAPackage("com.sun.jna..")
@@ -104,6 +126,9 @@ class ArchitectureTest {
         "org.percuss.controller.cli.Backend",
         "org.percuss.controller.cli.BoardCommand",
         "org.percuss.controller.cli.Interrupts",
+        "org.percuss.device.gpio.PiGpio",     // a real Pi: a thread for a DS18B20's blocking 1-wire reads
+        "org.percuss.device.gpio.SysfsPwm",   // a real Pi: waits for udev to give the exported PWM channel's files
+        "org.percuss.controller.keys.TerminalKeys",
         "org.percuss.controller.campaign.CampaignRunner", // the campaign's worker threads
     };
 

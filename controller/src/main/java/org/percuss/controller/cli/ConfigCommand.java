@@ -7,6 +7,8 @@ import org.percuss.controller.config.DurationText;
 import org.percuss.controller.config.PercussConfig;
 import org.percuss.controller.config.Zone;
 import org.percuss.device.gpio.GpioRig;
+import org.percuss.device.gpio.RigSensors;
+import org.percuss.device.gpio.TemperatureSense;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -67,9 +69,24 @@ final class ConfigCommand implements Runnable {
                     g.tachPulsesPerRevolution(), g.emergencyStopPin(), g.emergencyStopActiveHigh() ? "high" : "low",
                     pin(g.enablePin()), pin(g.heartbeatPin()), g.hasButtons() ? "GPIO" + g.powerButtonPin() + "/"
                             + g.plusButtonPin() + "/" + g.minusButtonPin() + " (power/plus/minus)" : "none");
+            if (g.output().isEsc()) {
+                out.printf("  gpio output:   an ESC, %d Hz pulses of 1000..2000 µs, armed at 1000 µs for %s%n",
+                        g.output().escFrequencyHz(), DurationText.format(java.time.Duration.ofMillis(g.output().escArmingMillis())));
+            }
+            out.println("  gpio sensors:  " + sensors(g.sensors()));
             out.flush();
             return ExitCode.OK.code();
         }
+    }
+
+    private static String sensors(RigSensors s) {
+        StringBuilder sb = new StringBuilder();
+        s.current().ifPresent(c -> sb.append(c.name()).append(String.format(" (%s Ω, up to %.1f A)", c.shuntOhms(), c.maxAmps())));
+        s.motion().ifPresent(m -> sb.append(sb.isEmpty() ? "" : ", ").append(m.name())
+                .append(String.format(" (moving above %.0f °/s)", m.thresholdDps())));
+        s.temperature().ifPresent(t -> sb.append(sb.isEmpty() ? "" : ", ").append(t.name())
+                .append(t instanceof TemperatureSense.Ads1115Ntc a ? " (NTC on AIN" + a.channel() + ")" : ""));
+        return sb.isEmpty() ? "none (the current, supply, temperature and keep-moving rules are off)" : sb.toString();
     }
 
     private static String pin(int pin) {

@@ -40,6 +40,9 @@ final class Interrupts implements AutoCloseable {
     private volatile ControlLoop loop;
     private volatile PercussionDevice device;
     private volatile String early;
+    private volatile boolean over;
+    private volatile Runnable onSignal = () -> { };
+    private volatile Runnable beforeHalt = () -> { };
 
     private Interrupts(Thread owner, PrintStream err) {
         this.owner = owner;
@@ -65,6 +68,22 @@ final class Interrupts implements AutoCloseable {
         }
     }
 
+    /** Also runs {@code r} on every signal once a loop is attached (the live controls: quit, no linger). */
+    void alsoOnSignal(Runnable r) {
+        onSignal = r;
+    }
+
+    /** Runs {@code r} before the process is halted for a loop that did not stop (the terminal's settings back). */
+    void beforeHalt(Runnable r) {
+        beforeHalt = r;
+    }
+
+    /** The session's loop has stopped: a signal from now on no longer waits for it (only {@link #alsoOnSignal} runs). */
+    void sessionEnded() {
+        over = true;
+        sessionOver.countDown();
+    }
+
     /** The signal that came before a loop was attached (SIGINT, ...), or null. */
     String early() {
         return early;
@@ -79,9 +98,14 @@ final class Interrupts implements AutoCloseable {
             }
             return;
         }
+        onSignal.run();
+        if (over) {
+            return;
+        }
         l.finish(StopReason.INTERRUPTED);
         try {
             if (!sessionOver.await(GRACE_MILLIS, TimeUnit.MILLISECONDS)) {
+                beforeHalt.run();
                 PercussionDevice d = device;
                 d.stop();
                 err.println("percuss: the control loop did not stop within 2 s; stopped " + d.name() + " directly");

@@ -2,6 +2,7 @@ package org.percuss.controller.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +20,9 @@ import org.percuss.controller.files.FileProblem;
 import org.percuss.controller.files.InputFile;
 import org.percuss.controller.files.OutputFile;
 import org.percuss.controller.files.UserDirs;
+import org.percuss.controller.live.SessionEnd;
 import org.percuss.controller.loop.Durations;
+import org.percuss.controller.loop.LoopListener;
 import org.percuss.controller.loop.SessionStatistics;
 import org.percuss.controller.loop.StopReason;
 import org.percuss.controller.record.RecordedSession;
@@ -31,9 +34,11 @@ import org.percuss.controller.session.UsageLedger;
 import org.percuss.controller.session.UsageRecorder;
 import org.percuss.controller.session.ZoneBudget;
 import org.percuss.controller.text.Echo;
+import org.percuss.device.api.Capability;
 import org.percuss.device.api.DeviceException;
 import org.percuss.device.api.PercussionDevice;
 import org.percuss.device.time.EpochClock;
+import org.percuss.device.time.Scheduler;
 import org.percuss.device.time.Ticker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -96,11 +101,18 @@ final class RunCommand implements Callable<Integer> {
                 + "ledger records the session.")
     private String zoneName;
 
+    @Option(names = "--wait-for-start",
+            description = "Open the device and wait, the motor stopped, until its power button starts the session (as the percuss service does at boot).")
+    private boolean waitForStart;
+
     @Mixin
     private LedgerMixin ledger;
 
     @Mixin
     private ConfigMixin config;
+
+    @Mixin
+    private WebOptions web = new WebOptions();
 
     @Override
     public Integer call() throws IOException {
@@ -132,7 +144,8 @@ final class RunCommand implements Callable<Integer> {
         Failures failures = new Failures();
 
         Interrupts interrupts = parent != null && parent.ownsProcess() ? Interrupts.install(System.err) : null;
-        try (interrupts; ZoneSession zoneSession = zone == null ? null : openZone(zone, err);
+        try (interrupts; LiveControls controls = openLive(live, config, out, err);
+             ZoneSession zoneSession = zone == null ? null : openZone(zone, err);
              Backend backend = openBackend(config, scale, interrupts);
              TraceOutput traceOutput = traceFile == null || backend == null ? null
                      : TraceOutput.open(traceFile, Ticker.system());
@@ -156,8 +169,9 @@ final class RunCommand implements Callable<Integer> {
             }
             ControlLoop loop;
             try {
+                LoopListener listener = controls.listener(reporter);
                 ControlLoop.Builder builder = ControlLoop.builder(device, config, backend.ticker()).timer(plan.timer())
-                        .maxLevel(plan.maxLevel()).listener(recording == null ? reporter : recording.listener(reporter))
+                        .maxLevel(plan.maxLevel()).listener(recording == null ? listener : recording.listener(listener))
                         .observer(statistics);
                 loop = (recording == null ? builder : builder.observer(recording)).build();
             } catch (IllegalArgumentException e) {
@@ -168,6 +182,9 @@ final class RunCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw usage("--level: " + e.getMessage());
             }
+            if (waitForStart && !backend.device().capabilities().has(Capability.BUTTONS)) {
+                throw usage("--wait-for-start: " + backend.device().name() + " has no power button to start the session with");
+            }
             UsageRecorder recorder = zoneSession == null ? null : new UsageRecorder(zoneSession.ledger(),
                     UUID.randomUUID().toString(), zone, new SessionClock(EpochClock.system(), backend.ticker()),
                     loop.sessionLimitNanos());
@@ -176,12 +193,17 @@ final class RunCommand implements Callable<Integer> {
                 throw usage("zone " + zone.name() + ": its budget has just been used up by another session");
             }
             reporter.attach(loop);
-            loop.start();
+            controls.attach(loop, config, zone == null ? null : zone.name(),
+                    zoneSession == null ? 0 : zoneSession.budget().left().toNanos(), reporter, interrupts);
+            if (!waitForStart) {
+                loop.start();
+            }
             if (interrupts != null) {
                 interrupts.attach(loop, backend.device());
             }
             try {
                 backend.driver().run(() -> {
+                    controls.beforeTick();
                     loop.tick();
                     if (traceWriter != null) {
                         traceWriter.row(loop);
@@ -193,6 +215,7 @@ final class RunCommand implements Callable<Integer> {
                         loop.finish(StopReason.OUTPUT_ERROR);
                     }
                     reporter.afterTick();
+                    controls.afterTick();
                     if (recorder != null) {
                         switch (recorder.update(loop.runningNanos())) {
                             case GO_ON -> { }
@@ -204,7 +227,7 @@ final class RunCommand implements Callable<Integer> {
                             }
                         }
                     }
-                }, loop::stopped);
+                }, () -> controls.sessionOver(loop));
             } finally {
                 if (recorder != null) {
                     try {
@@ -213,6 +236,9 @@ final class RunCommand implements Callable<Integer> {
                         failures.note(e);
                     }
                 }
+            }
+            if (interrupts != null) {
+                interrupts.sessionEnded();
             }
             backend.device().stop();
             reporter.finish();
@@ -241,13 +267,19 @@ final class RunCommand implements Callable<Integer> {
             if (failures.first() != null) {
                 extra.add("output:       " + Echo.line(failures.first().getMessage()));
             }
-            SessionSummary.print(loop, statistics, out, extra);
+            StringWriter summary = new StringWriter();
+            SessionSummary.print(loop, statistics, new PrintWriter(summary), extra);
+            out.print(summary);
+            out.flush();
             ExitCode code = ExitCode.of(loop.stopReason());
             if (failures.first() != null) {
                 err.println(Echo.line(spec.qualifiedName() + ": " + failures.first().getMessage()));
                 err.flush();
-                return (code == ExitCode.OK ? ExitCode.DEVICE : code).code();
+                code = code == ExitCode.OK ? ExitCode.DEVICE : code;
             }
+            controls.ended(new SessionEnd(SessionSummary.stopped(loop), loop.runningNanos() / 1e9,
+                    statistics.topCommandedPpm(), statistics.topMeasuredPpm(), code.code(),
+                    summary.toString().lines().toList()));
             return code.code();
         }
     }
@@ -282,6 +314,19 @@ final class RunCommand implements Callable<Integer> {
                 return null;
             }
             throw e;
+        }
+    }
+
+    /**
+     * The live controls: keys on a terminal ({@code live}), the web page with {@code --web}; its
+     * server listens before anything is opened, so a bad or busy address is a usage error.
+     */
+    private LiveControls openLive(boolean live, PercussConfig config, PrintWriter out, PrintWriter err)
+            throws FileProblem {
+        try {
+            return LiveControls.open(web, live, config, out, err, Scheduler.system());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw usage("--web " + Echo.value(web.address) + ": " + e.getMessage());
         }
     }
 

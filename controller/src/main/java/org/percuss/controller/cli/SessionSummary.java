@@ -14,13 +14,18 @@ final class SessionSummary {
     private SessionSummary() {
     }
 
-    /** The summary, then {@code extra} lines (safety events, the zone's use). */
-    static void print(ControlLoop loop, SessionStatistics statistics, PrintWriter out, List<String> extra) {
+    /** Why the session stopped, in the summary's words. */
+    static String stopped(ControlLoop loop) {
         StopReason reason = loop.stopReason();
         // The message names the fault already ("over temperature: reported by the device");
         // a plain fault gets "safety stop" in front so the kind of ending is never in doubt.
-        String why = reason == null ? "not started"
+        return reason == null ? "not started"
                 : reason == StopReason.FAULT ? "safety stop: " + loop.stopMessage() : loop.stopMessage();
+    }
+
+    /** The summary, then {@code extra} lines (safety events, the zone's use). */
+    static void print(ControlLoop loop, SessionStatistics statistics, PrintWriter out, List<String> extra) {
+        String why = stopped(loop);
         long running = loop.runningNanos();
         out.println("session summary");
         out.printf("  stopped:      %s%n", why);

@@ -3,6 +3,8 @@ package org.percuss.controller.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import org.percuss.controller.loop.ControlLoop;
 import org.percuss.controller.loop.Durations;
 import org.percuss.controller.loop.LoopListener;
@@ -33,6 +35,8 @@ final class StatusReporter implements LoopListener {
     private boolean liveLineShown;
     private final List<String> safetyLog = new ArrayList<>();
     private String derateReason = "";
+    private Supplier<String> footer;
+    private IntSupplier width = () -> 0;
 
     /**
      * @param out where to write
@@ -47,6 +51,15 @@ final class StatusReporter implements LoopListener {
 
     void attach(ControlLoop loop) {
         this.loop = loop;
+    }
+
+    /**
+     * On a terminal, draws {@code footer} (the key legend, or what the latest key did) on a line of
+     * its own under the live status line; both lines are cut to {@code width} columns (0: as they are).
+     */
+    void footer(Supplier<String> footer, IntSupplier width) {
+        this.footer = footer;
+        this.width = width;
     }
 
     @Override
@@ -96,7 +109,8 @@ final class StatusReporter implements LoopListener {
                     clearLiveLine();
                     out.println(loop.state().label() + ": " + pendingWhy);
                 }
-                out.print("\r\033[K" + liveLine());
+                out.print(footer == null ? "\r\033[K" + fit(liveLine())
+                        : "\r\033[J" + fit(liveLine()) + "\n" + fit(footer.get()) + "\033[1A\r");
                 out.flush();
                 liveLineShown = true;
                 consumeChange();
@@ -108,6 +122,18 @@ final class StatusReporter implements LoopListener {
             out.println(plainLine());
             out.flush();
             consumeChange();
+        }
+    }
+
+    /**
+     * Clears the live lines so that something else (a log line on standard error) can be written
+     * where they were; they are drawn again after the next tick.
+     */
+    void makeRoom() {
+        if (liveLineShown) {
+            clearLiveLine();
+            out.flush();
+            stateChanged = true;
         }
     }
 
@@ -124,9 +150,15 @@ final class StatusReporter implements LoopListener {
 
     private void clearLiveLine() {
         if (liveLineShown) {
-            out.print("\r\033[K");
+            out.print(footer == null ? "\r\033[K" : "\r\033[J");
             liveLineShown = false;
         }
+    }
+
+    /** {@code line} cut to one column less than the terminal's width, so it never wraps. */
+    private String fit(String line) {
+        int w = width.getAsInt();
+        return w <= 1 || line.length() < w ? line : line.substring(0, w - 1);
     }
 
     private String liveLine() {

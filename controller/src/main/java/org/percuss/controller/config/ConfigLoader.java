@@ -22,10 +22,6 @@ public final class ConfigLoader {
 
     private static final Set<String> TOP = Set.of("levels", "warmup", "ramp_ppm_per_second", "session_limit", "zones",
             "current", "stall", "temperature", "supply", "keep_moving", "stale_telemetry_periods", "gpio");
-    private static final Set<String> GPIO_KEYS = Set.of("pwm_channel", "pwm_frequency_hz", "tach_pin",
-            "tach_pulses_per_revolution", "full_duty_ppm", "min_ppm", "max_ppm", "enable_pin", "heartbeat_pin",
-            "emergency_stop_pin", "emergency_stop_active", "power_button_pin", "plus_button_pin", "minus_button_pin",
-            "watchdog", "sample_period");
     private static final int MAX_LEVELS = 10;
 
     /** A configuration, or the problems that stop it. */
@@ -68,6 +64,9 @@ public final class ConfigLoader {
         Zones zones = zones(YamlReader.field(m, "zones"), levels.count(), d.zones());
         SafetyLimits safety = safety(m, d.safety());
         GpioRig gpio = gpio(m, d.gpio());
+        if (in.problems().isEmpty()) {
+            currentSenseCoversTheTrip(m, gpio, safety);
+        }
         if (!in.problems().isEmpty()) {
             return new Result(null, in.problems());
         }
@@ -202,73 +201,24 @@ public final class ConfigLoader {
     }
 
     private GpioRig gpio(YamlNode.Mapping m, GpioRig d) {
-        YamlNode.Mapping g = section(m, "gpio", GPIO_KEYS);
-        if (g == null) {
-            return d;
-        }
-        int problems = in.problems().size();
-        int pwmChannel = integer(g, "pwm_channel", 0, GpioRig.MAX_PWM_CHANNEL, "", d.pwmChannel());
-        int frequency = integer(g, "pwm_frequency_hz", GpioRig.MIN_PWM_HZ, GpioRig.MAX_PWM_HZ, "Hz",
-                d.pwmFrequencyHz());
-        int tach = pin(g, "tach_pin", false, d.tachPin());
-        int pulses = integer(g, "tach_pulses_per_revolution", 1, GpioRig.MAX_PULSES_PER_REVOLUTION, "",
-                d.tachPulsesPerRevolution());
-        int fullDuty = integer(g, "full_duty_ppm", GpioRig.MIN_PPM, GpioRig.MAX_FULL_DUTY_PPM, "ppm", d.fullDutyPpm());
-        int min = integer(g, "min_ppm", GpioRig.MIN_PPM, GpioRig.MAX_PPM, "ppm", d.minPpm());
-        int max = integer(g, "max_ppm", GpioRig.MIN_PPM, GpioRig.MAX_PPM, "ppm", d.maxPpm());
-        int enable = pin(g, "enable_pin", true, d.enablePin());
-        int heartbeat = pin(g, "heartbeat_pin", true, d.heartbeatPin());
-        int estop = pin(g, "emergency_stop_pin", false, d.emergencyStopPin());
-        boolean activeHigh = d.emergencyStopActiveHigh();
-        YamlNode level = YamlReader.field(g, "emergency_stop_active");
-        if (level != null) {
-            String t = in.text(level);
-            if ("high".equals(t) || "low".equals(t)) {
-                activeHigh = t.equals("high");
-            } else if (t != null) {
-                in.problem(level, "'" + t + "' is not a level: high or low");
-            }
-        }
-        int power = pin(g, "power_button_pin", true, d.powerButtonPin());
-        int plus = pin(g, "plus_button_pin", true, d.plusButtonPin());
-        int minus = pin(g, "minus_button_pin", true, d.minusButtonPin());
-        Duration watchdog = duration(g, "watchdog", Duration.ofMillis(3L * GpioRig.MIN_SAMPLE_MS),
-                Duration.ofMillis(GpioRig.MAX_WATCHDOG_MS),
-                Duration.ofMillis(d.watchdogMillis()));
-        Duration sample = duration(g, "sample_period", Duration.ofMillis(GpioRig.MIN_SAMPLE_MS),
-                Duration.ofMillis(GpioRig.MAX_SAMPLE_MS),
-                Duration.ofMillis(d.samplePeriodMillis()));
-        if (in.problems().size() > problems) {
-            return d;
-        }
-        try {
-            return new GpioRig(pwmChannel, frequency, tach, pulses, fullDuty, min, max, enable, heartbeat, estop, activeHigh,
-                    power, plus, minus, (int) watchdog.toMillis(), (int) sample.toMillis());
-        } catch (IllegalArgumentException e) {
-            // GpioRig names the key first ("tach_pin: ..."): report it on that key's line when it was given
-            String message = e.getMessage();
-            int colon = message.indexOf(": ");
-            YamlNode at = colon > 0 ? YamlReader.field(g, message.substring(0, colon)) : null;
-            if (at != null) {
-                in.problem(at, message.substring(colon + 2));
-            } else {
-                in.problem(g, message);
-            }
-            return d;
-        }
+        YamlNode.Mapping g = section(m, "gpio", GpioSection.KEYS);
+        return g == null ? d : new GpioSection(in).read(g, d);
     }
 
-    /** A BCM pin number, or {@code none} for an optional pin left out. */
-    private int pin(YamlNode.Mapping m, String key, boolean optional, int fallback) {
-        YamlNode node = YamlReader.field(m, key);
-        if (node == null) {
-            return fallback;
+    /** A sensor that cannot see the over-current trip limit is a problem of the file, on the sensor's line. */
+    private void currentSenseCoversTheTrip(YamlNode.Mapping m, GpioRig gpio, SafetyLimits safety) {
+        String problem = PercussConfig.currentSenseProblem(gpio, safety);
+        if (problem == null) {
+            return;
         }
-        if (optional && "none".equals(in.text(node))) {
-            return GpioRig.NO_PIN;
+        // gpio.sensors.current is there, or the rig would have no current sensor
+        YamlNode.Mapping c = (YamlNode.Mapping) YamlReader.field((YamlNode.Mapping) YamlReader.field(
+                (YamlNode.Mapping) YamlReader.field(m, "gpio"), "sensors"), "current");
+        YamlNode at = YamlReader.field(c, "max_amps");
+        if (at == null) {
+            at = YamlReader.field(c, "shunt_ohms");
         }
-        Integer v = in.integer(node, 0, GpioRig.MAX_PIN, "");
-        return v == null ? fallback : v;
+        in.problem(at == null ? c.line() : at.line(), at == null ? c.path() : at.path(), problem);
     }
 
     private YamlNode.Mapping section(YamlNode.Mapping m, String key, Set<String> keys) {

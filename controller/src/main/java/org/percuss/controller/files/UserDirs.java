@@ -56,6 +56,15 @@ public record UserDirs(Map<String, String> environment, Path home) {
     }
 
     /**
+     * The token of {@code run --web} on an address other than loopback (a secret of the user's,
+     * revoked by deleting it), or {@code null} when there is no home to keep it in.
+     */
+    public Path webTokenPath() {
+        Path base = xdg("XDG_STATE_HOME", ".local/state");
+        return base == null ? null : base.resolve("percuss").resolve("web-token");
+    }
+
+    /**
      * The default usage ledger, where it can be kept.
      *
      * @throws FileProblem when there is no home directory to keep it in, saying what to do

@@ -187,7 +187,10 @@ public final class ControlLoop {
         requests.add(LoopRequests.CLEAR);
     }
 
-    /** End the session on the next tick, for {@code reason}; final. */
+    /**
+     * End the session on the next tick, for {@code reason}; final. A latched safety stop ends too,
+     * and stays the session's reason.
+     */
     public void finish(StopReason reason) {
         requests.finish(reason);
     }
@@ -261,7 +264,10 @@ public final class ControlLoop {
         }
         clearing.settle(telemetry, now, emergencyStop);
         if (supervisor.hasLatched()) {
-            return halt();
+            LoopState latched = halt();
+            // asked to end while latched (a user at the keys or the web page quits rather than
+            // clears): the session ends, and the safety stop stays its reason
+            return LoopRequests.has(req, LoopRequests.FINISH) ? LoopState.FINISHED : latched;
         }
         LoopState current = state;
         if (state.latched()) {
@@ -426,7 +432,16 @@ public final class ControlLoop {
      * checker; builds a message when one does, so not for the tick).
      */
     public boolean tripConditionPresent() {
-        return supervisor.tripConditionPresent(telemetry, lastTickNanos, context) != null;
+        return tripCondition() != null;
+    }
+
+    /**
+     * The trip condition some safety rule sees in the latest telemetry, in words, or null: why a
+     * start or a clear would be refused now (for the live controls; builds a message, so not for
+     * the tick).
+     */
+    public String tripCondition() {
+        return supervisor.tripConditionPresent(telemetry, lastTickNanos, context);
     }
 
     /** The level a safety rule holds the speed to this tick, or 0 when none does. */

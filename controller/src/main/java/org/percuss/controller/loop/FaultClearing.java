@@ -15,7 +15,8 @@ import org.percuss.device.api.Telemetry;
  * hand — the device's own limits are looser, so its word alone must never restart a motor whose
  * cause is still there; otherwise the device is asked, and its answer is taken on a later tick.
  * The latch is cleared only when the device cleared its own, its fresh report shows no fault, no
- * rule sees a condition, nothing new latched meanwhile, and no emergency stop came on that tick.
+ * rule sees a condition, nothing tripped meanwhile (not even a fault already latched, tripping
+ * again), and no emergency stop came on that tick.
  * A start asked together with the clear waits for it and is void if it fails.
  */
 final class FaultClearing {
@@ -24,7 +25,7 @@ final class FaultClearing {
     private final SafetySupervisor supervisor;
     private final SafetyContext context;
     private boolean pending;
-    private int latchedAtRequest;
+    private long tripsAtRequest;
     private boolean startAfter;
 
     FaultClearing(PercussionDevice device, SafetySupervisor supervisor, SafetyContext context) {
@@ -60,7 +61,7 @@ final class FaultClearing {
                 return;
             }
             pending = true;
-            latchedAtRequest = supervisor.latchedBits();
+            tripsAtRequest = supervisor.trips();
         }
     }
 
@@ -97,8 +98,9 @@ final class FaultClearing {
             context.warn("faults not cleared: " + device.name() + " still reports " + new FaultSet(stillReported).describe());
         } else if (emergencyStopNow) {
             context.warn("faults not cleared: the emergency stop was pressed on this tick");
-        } else if (supervisor.latchedBits() != latchedAtRequest) {
-            context.warn("faults not cleared: a new one latched while the clear was under way; clear again");
+        } else if (supervisor.trips() != tripsAtRequest) {
+            // not just a new fault: one already latched tripping again (the device restarted again) voids it too
+            context.warn("faults not cleared: a fault tripped while the clear was under way; clear again");
         } else if (present != null) {
             context.warn("faults not cleared: " + present);
         } else {

@@ -49,6 +49,11 @@ final class LoopContext implements SafetyContext {
     }
 
     @Override
+    public String deviceFaultDetail() {
+        return loop.device().faultDetail();
+    }
+
+    @Override
     public long telemetryPeriodNanos() {
         return loop.device().capabilities().telemetryPeriodMillis() * 1_000_000L;
     }

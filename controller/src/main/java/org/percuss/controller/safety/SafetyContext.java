@@ -28,6 +28,12 @@ public interface SafetyContext {
     /** Whether the device has a sensor or input of this kind (a rule without its sensor is off). */
     boolean has(Capability capability);
 
+    /**
+     * What the device says of its latched faults beyond their names ("INA219 at 0x40 on bus 1: no
+     * answer"), or empty; {@link org.percuss.device.api.PercussionDevice#faultDetail()}.
+     */
+    String deviceFaultDetail();
+
     /** The device's telemetry period, in nanoseconds. */
     long telemetryPeriodNanos();
 

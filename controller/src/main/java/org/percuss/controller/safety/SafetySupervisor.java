@@ -24,6 +24,8 @@ public final class SafetySupervisor {
     private final SafetyRule[] rules;
     private final Verdict[] previous;
     private int latched;
+    /** Trips and {@link #trip} calls, an already latched fault tripping again included (see {@link #trips()}). */
+    private long trips;
     private int derateLevel;
     private String firstTripReason = "";
     private Fault firstTripFault = Fault.INTERNAL;
@@ -59,6 +61,12 @@ public final class SafetySupervisor {
             Verdict v = rules[i].evaluate(telemetry, nowNanos, context);
             switch (v.kind()) {
                 case TRIP -> {
+                    // A fault the device itself still reports is what a clear under way asks it to drop:
+                    // its reports say so until the clear is done, and the clear checks a fresh one.
+                    // Anything else tripping (the host's own rules, a restart) counts.
+                    if ((v.faultMask() & ~(telemetry.faults().bits() & Fault.WIRE_MASK)) != 0) {
+                        trips++;
+                    }
                     if ((latched & v.faultMask()) != v.faultMask()) {
                         latchAll(rules[i], v, telemetry, context);
                     }
@@ -122,6 +130,7 @@ public final class SafetySupervisor {
 
     /** Latches {@code fault} for {@code reason}; the motor must stop on this tick. */
     public void trip(Fault fault, String reason) {
+        trips++;
         if (latched == 0) {
             firstTripReason = reason;
             firstTripFault = fault;
@@ -130,6 +139,17 @@ public final class SafetySupervisor {
             LOG.error("safety stop: {}: {}", fault.description(), reason);
         }
         latched |= fault.mask();
+    }
+
+    /**
+     * How many times a rule has tripped or {@link #trip} was called, counting a fault that was
+     * already latched tripping again, but not a rule's trip on faults the device itself still
+     * reports (a clear under way is asking it to drop them). A clear under way is void if this
+     * moved, even when the latch shows the same faults: a second brown-out while the first one's
+     * clear is being answered.
+     */
+    public long trips() {
+        return trips;
     }
 
     /** Clears the latch and resets every rule; the caller has cleared the device's own latch. */

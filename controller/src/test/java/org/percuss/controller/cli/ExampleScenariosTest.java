@@ -58,8 +58,14 @@ class ExampleScenariosTest {
     void theGpioTransportJudgesTheRulesItsSensorsAllowAndSaysWhichItCannot() {
         CliRun stall = CliRun.of("simulate", "--transport", "gpio", EXAMPLES.resolve("tachometer-loss.yaml").toString());
         assertThat(stall.out()).doesNotContain("n/a").contains("PASS");
-        CliRun heat = CliRun.of("simulate", "--transport", "gpio", EXAMPLES.resolve("thermal-runaway.yaml").toString());
-        assertThat(heat.out()).contains("n/a   n/a on gpio: the scenario needs temperature, which gpio does not have")
+        // the rig's INA219, MPU-6050 and NTC on an ADS1115 switch the current, supply, motion and temperature rules on
+        for (String sensed : new String[] {"thermal-runaway.yaml", "over-current.yaml", "excessive-pressure.yaml",
+            "battery-sag.yaml", "keep-moving.yaml"}) {
+            CliRun run = CliRun.of("simulate", "--transport", "gpio", EXAMPLES.resolve(sensed).toString());
+            assertThat(run.out()).as(sensed).doesNotContain("n/a").contains("PASS");
+        }
+        CliRun frozen = CliRun.of("simulate", "--transport", "gpio", EXAMPLES.resolve("frozen-sensor.yaml").toString());
+        assertThat(frozen.out()).contains("n/a on gpio: cannot inject frozen-sensor (a rig has no board-side backstop")
                 .containsPattern("\\d+ of \\d+ expectations not applicable on gpio");
         CliRun link = CliRun.of("simulate", "--transport", "gpio", EXAMPLES.resolve("link-drop.yaml").toString());
         assertThat(link.out()).contains("n/a on gpio: cannot inject link-drop (no link");

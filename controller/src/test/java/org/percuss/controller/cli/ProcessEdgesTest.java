@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -84,6 +85,19 @@ class ProcessEdgesTest {
             assertThat(noHome.err().strip()).isEqualTo("percuss run: --ledger: the home directory /nonexistent does not"
                     + " exist; set HOME or XDG_STATE_HOME, or give --ledger FILE");
         }
+    }
+
+    @Test
+    void waitingForTheStartButtonTheMotorNeverTurnsAndSigtermEndsItAsAnInterruption() throws Exception {
+        // what the percuss service runs: the session waits for the power button; systemd's stop is a SIGTERM
+        Path trace = dir.resolve("idle.csv");
+        PercussProcess.Ended run = new PercussProcess().under("timeout", "--preserve-status", "-s", "TERM", "8")
+                .run(dir, "run", "--wait-for-start", "--limit", "1s", "--trace", trace.toString());
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("stopped:      interrupted");
+        List<String> rows = Files.readAllLines(trace);
+        assertThat(rows.size()).as("ticks while it waited").isGreaterThan(100);
+        assertThat(rows.subList(1, rows.size())).allSatisfy(r -> assertThat(r.split(",")[4]).as(r).isEqualTo("0"));
     }
 
     @Test

@@ -92,4 +92,29 @@ class ZoneAndConfigCommandsTest {
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains(f + ":1: levels[1]: 9000 is outside 600..3600 ppm");
     }
+
+    @Test
+    void configCheckNamesABadSensorAddressAPinUsedTwiceAndAnEscFrequencyWithFileAndLine() throws Exception {
+        Path f = dir.resolve("rig.yaml");
+        java.nio.file.Files.writeString(f, """
+                gpio:
+                  output: esc
+                  esc_frequency_hz: 490
+                  sensors:
+                    current: {chip: ina219, address: 0x80, shunt_ohms: 0.01}
+                """);
+        CliRun run = CliRun.of("config", "check", f.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).contains(f + ":3: gpio.esc_frequency_hz: 490 is outside 50..400 Hz")
+                .contains(f + ":5: gpio.sensors.current.address: 0x80 is outside 0x03..0x77 (7-bit I2C addresses)");
+        java.nio.file.Files.writeString(f, "gpio:\n  plus_button_pin: 2\n  sensors:\n    motion: {chip: mpu6050, bus: 1}\n");
+        run = CliRun.of("config", "check", f.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo(f + ":4: gpio.sensors.motion.bus: I2C bus 1 needs GPIO2 (SDA), which is "
+                + "already plus_button_pin");
+        run = CliRun.of("config", "check", java.nio.file.Path.of("..", "examples", "pi-rig.yaml").toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("gpio sensors:  INA219 at 0x40 on bus 1 (0.01 Ω, up to 32.0 A), MPU-6050 at 0x68 on "
+                + "bus 1 (moving above 10 °/s), DS18B20 28-0316a2795fff");
+    }
 }

@@ -47,13 +47,16 @@ import picocli.CommandLine;
  *       after it.</li>
  *   <li>{@code <!-- hardware: exit 3 -->} above a block marks commands that need a board on a
  *       serial port or a Raspberry Pi: without one they must end with exit 3 and a line naming
- *       the port (or {@code gpio}).</li>
+ *       the port (or {@code gpio}); {@code percuss doctor}, with its line naming the missing GPIO
+ *       chip.</li>
  *   <li>{@code <!-- tier: firmware -->} above a block marks commands that need gcc-avr and simavr
  *       (README, "Test tiers"): they run in the firmware tier, in {@link FirmwareTier}, not here.
  *       There {@code make -C firmware TARGETS} must succeed, {@code firmware/run-sim} starts the
  *       emulated Uno (as in a second terminal; the {@code serial:/dev/pts/N} of the commands after
  *       it is the path it printed), and {@code ./mvnw -B -ntp -Pfirmware verify} is not run from
  *       inside the tier it runs; {@code .ci/run} must run exactly it.</li>
+ *   <li>{@code ./mvnw -B -ntp -Pbrowser verify}, the browser tier (it needs Chromium), is not run
+ *       here either; {@code .ci/run} must run exactly it.</li>
  * </ul>
  * Paths under {@code /tmp/} land in a scratch folder of the test's own, relative paths are read
  * from the repository root. So the tests take seconds, not minutes, simulated time runs at
@@ -72,6 +75,7 @@ class DocExamplesTest {
     private static final String TEST_COMMAND = "./mvnw -B -ntp verify";
     private static final String FIRMWARE_TIER = "tier: firmware";
     private static final String FIRMWARE_COMMAND = "./mvnw -B -ntp -Pfirmware verify";
+    private static final String BROWSER_COMMAND = "./mvnw -B -ntp -Pbrowser verify";
 
     @TempDir
     Path scratch;
@@ -223,6 +227,11 @@ class DocExamplesTest {
                     .contains(TEST_COMMAND);
             return;
         }
+        if (command.equals(BROWSER_COMMAND)) {
+            assertThat(Files.readAllLines(ROOT.resolve(".ci/run"))).as(".ci/run runs the browser tier's command exactly")
+                    .contains(BROWSER_COMMAND);
+            return;
+        }
         if (command.equals(FIRMWARE_COMMAND)) {
             assertThat(Files.readAllLines(ROOT.resolve(".ci/run"))).as(".ci/run runs the firmware tier's command exactly")
                     .contains(FIRMWARE_COMMAND);
@@ -268,7 +277,11 @@ class DocExamplesTest {
         int code = cl.execute(rewritten.toArray(String[]::new));
         String shown = block.where() + ": " + command + "\n  ran as: percuss " + String.join(" ", rewritten)
                 + "\n  exit " + code + "\n" + out + err;
-        if (hardware) {
+        if (hardware && rewritten.getFirst().equals("doctor")) {
+            // doctor checks the machine for a rig: where there is no Pi, it names the missing GPIO chip
+            assertThat(code).as(shown).isEqualTo(3);
+            assertThat(out.toString()).as(shown).contains("problem  gpio chip: ");
+        } else if (hardware) {
             assertThat(code).as(shown).isEqualTo(3);
             assertThat(err.toString()).as(shown).contains(device(rewritten));
         } else {

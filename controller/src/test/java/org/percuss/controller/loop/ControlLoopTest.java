@@ -388,6 +388,37 @@ class ControlLoopTest {
         }
 
         @Test
+        void aFinishWhileLatchedEndsTheSessionAndTheSafetyStopStaysItsReason() {
+            h.loop.start();
+            h.run(Duration.ofSeconds(1));
+            h.loop.emergencyStop();
+            h.run(Duration.ofMillis(10));
+            assertThat(h.loop.state()).isEqualTo(LoopState.EMERGENCY_STOP);
+            h.loop.finish(StopReason.INTERRUPTED);
+            h.run(Duration.ofMillis(10));
+            assertThat(h.loop.state()).isEqualTo(LoopState.FINISHED);
+            assertThat(h.loop.stopReason()).isEqualTo(StopReason.EMERGENCY_STOP);
+            assertThat(h.loop.stopMessage()).isEqualTo("emergency stop: requested by the user");
+            // final: neither a clear nor a start brings it back
+            h.loop.clearFaults();
+            h.loop.start();
+            h.run(Duration.ofSeconds(1));
+            assertThat(h.loop.state()).isEqualTo(LoopState.FINISHED);
+            assertThat(h.last().commandedPpm()).isZero();
+        }
+
+        @Test
+        void theTripConditionSaysWhyAStartWouldBeRefusedNow() {
+            h.loop.start();
+            h.run(Duration.ofSeconds(1));
+            assertThat(h.loop.tripCondition()).isNull();
+            h.board.setInput(Input.EMERGENCY_STOP, true);
+            h.run(Duration.ofMillis(40));
+            assertThat(h.loop.tripCondition()).contains("emergency stop");
+            assertThat(h.loop.tripConditionPresent()).isTrue();
+        }
+
+        @Test
         void aSecondEmergencyStopWhileLatchedIsNotSwallowedByAClear() {
             h.loop.start();
             h.run(Duration.ofSeconds(1));

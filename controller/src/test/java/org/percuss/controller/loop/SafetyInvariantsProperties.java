@@ -7,6 +7,7 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -100,6 +101,21 @@ class SafetyInvariantsProperties {
 
     @Property(tries = 10_000)
     void everyTickKeepsTheSafetyInvariants(@ForAll("setups") Setup setup, @ForAll("scripts") List<Act> script) {
+        check(setup, script);
+    }
+
+    /**
+     * Found by the property (try 5166): a brown-out, start and clear while the restart is latched,
+     * then a second brown-out; on the tick the board came back from the second reset the loop
+     * commanded 1200 ppm.
+     */
+    @Example
+    void aSecondBrownOutWhileAClearAndStartAreUnderWay() {
+        check(new Setup(1, 1, 0, 10, 0, 0, 0), List.of(new Wait(10), new Wait(10), new Inject(InjectedFault.BROWN_OUT, 0),
+                new Wait(310), new Start(), new Clear(), new Wait(10), new Inject(InjectedFault.BROWN_OUT, 0)));
+    }
+
+    private static void check(Setup setup, List<Act> script) {
         VirtualClock clock = new VirtualClock();
         SimulatedGun gun = SimulatedGun.create(clock, PhysicsParameters.DEFAULT, setup.seed());
         PercussConfig config = PercussConfig.DEFAULT.withSessionLimit(Duration.ofSeconds(setup.limitSeconds()))

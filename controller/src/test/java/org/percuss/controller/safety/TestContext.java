@@ -17,6 +17,7 @@ final class TestContext implements SafetyContext {
 
     int commandedPpm = 2200;
     boolean motorOn = true;
+    String deviceFaultDetail = "";
     Set<Capability> capabilities = EnumSet.allOf(Capability.class);
     final List<String> warnings = new ArrayList<>();
     final List<String> events = new ArrayList<>();
@@ -35,6 +36,7 @@ final class TestContext implements SafetyContext {
     @Override public int lastLevel() { return 5; }
     @Override public int ppmOf(int level) { return PPM[level - 1]; }
     @Override public boolean has(Capability capability) { return capabilities.contains(capability); }
+    @Override public String deviceFaultDetail() { return deviceFaultDetail; }
     @Override public long telemetryPeriodNanos() { return 20 * MS; }
     @Override public void warn(String message) { warnings.add(message); }
     @Override public void event(String message) { events.add(message); }

@@ -52,6 +52,15 @@ public interface PercussionDevice extends AutoCloseable {
      */
     ClearStatus clearStatus();
 
+    /**
+     * What the device knows of its latched faults beyond their names, for messages: which of its
+     * sensors stopped answering, say ("INA219 at 0x40 on bus 1: no answer"). Empty when it knows
+     * nothing more, as a board on the wire does.
+     */
+    default String faultDetail() {
+        return "";
+    }
+
     /** Stops the motor and releases the device. Idempotent. */
     @Override
     void close();

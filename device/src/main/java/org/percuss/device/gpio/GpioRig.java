@@ -6,8 +6,9 @@ import java.util.Map;
 /**
  * How a Raspberry Pi rig is wired and what its motor can do: which BCM pin does what, the PWM
  * channel, the tachometer's pulses per revolution, and the speed the motor reaches at full duty.
- * Immutable; the constructor refuses a rig that cannot be safe (two jobs on one pin, a speed range
- * the PWM cannot reach, a watchdog the sampler cannot feed) with a message naming the setting.
+ * Immutable; the constructor refuses a rig that cannot be safe (two jobs on one pin, a sensor's bus
+ * on a pin that has another job, a speed range the PWM cannot reach, a watchdog the sampler cannot
+ * feed) with a {@link SettingException} naming the setting by its key in the {@code gpio} section.
  *
  * <p>Pins are BCM GPIO numbers 0..27; {@link #NO_PIN} leaves an optional output or the buttons
  * out. Buttons are all three or none.
@@ -31,11 +32,13 @@ import java.util.Map;
  * @param minusButtonPin the minus button (to ground, pulled up); or NO_PIN
  * @param watchdogMillis the motor stops when the control loop has not commanded it this long
  * @param samplePeriodMillis how often inputs are sampled, the speed regulated and telemetry made
+ * @param output a motor driver (PWM duty at {@code pwmFrequencyHz}) or an RC ESC (servo pulses)
+ * @param sensors the current, motion and temperature sensors wired, each optional
  */
 public record GpioRig(int pwmChannel, int pwmFrequencyHz, int tachPin, int tachPulsesPerRevolution, int fullDutyPpm,
                       int minPpm, int maxPpm, int enablePin, int heartbeatPin, int emergencyStopPin,
                       boolean emergencyStopActiveHigh, int powerButtonPin, int plusButtonPin, int minusButtonPin,
-                      int watchdogMillis, int samplePeriodMillis) {
+                      int watchdogMillis, int samplePeriodMillis, MotorOutput output, RigSensors sensors) {
 
     /** An optional pin left out. */
     public static final int NO_PIN = -1;
@@ -63,7 +66,20 @@ public record GpioRig(int pwmChannel, int pwmFrequencyHz, int tachPin, int tachP
     public static final GpioRig DEFAULT = new GpioRig(0, 20_000, 23, 1, 3600, 1000, 3400, 24, 25, 17, true, 5, 6, 13,
             250, 20);
 
+    /** A rig with a motor driver and no sensors. */
+    public GpioRig(int pwmChannel, int pwmFrequencyHz, int tachPin, int tachPulsesPerRevolution, int fullDutyPpm,
+                   int minPpm, int maxPpm, int enablePin, int heartbeatPin, int emergencyStopPin,
+                   boolean emergencyStopActiveHigh, int powerButtonPin, int plusButtonPin, int minusButtonPin,
+                   int watchdogMillis, int samplePeriodMillis) {
+        this(pwmChannel, pwmFrequencyHz, tachPin, tachPulsesPerRevolution, fullDutyPpm, minPpm, maxPpm, enablePin,
+                heartbeatPin, emergencyStopPin, emergencyStopActiveHigh, powerButtonPin, plusButtonPin, minusButtonPin,
+                watchdogMillis, samplePeriodMillis, MotorOutput.DRIVER, RigSensors.NONE);
+    }
+
     public GpioRig {
+        if (output == null || sensors == null) {
+            throw new IllegalArgumentException("a rig's output and sensors are never null (MotorOutput.DRIVER, RigSensors.NONE)");
+        }
         range("pwm_channel", pwmChannel, 0, MAX_PWM_CHANNEL);
         range("pwm_frequency_hz", pwmFrequencyHz, MIN_PWM_HZ, MAX_PWM_HZ);
         pin("tach_pin", tachPin, false);
@@ -80,11 +96,19 @@ public record GpioRig(int pwmChannel, int pwmFrequencyHz, int tachPin, int tachP
         int buttons = (powerButtonPin == NO_PIN ? 0 : 1) + (plusButtonPin == NO_PIN ? 0 : 1)
                 + (minusButtonPin == NO_PIN ? 0 : 1);
         if (buttons != 0 && buttons != 3) {
-            throw new IllegalArgumentException("power_button_pin, plus_button_pin and minus_button_pin: give all three or none");
+            throw new SettingException(powerButtonPin == NO_PIN ? "power_button_pin" : plusButtonPin == NO_PIN
+                    ? "plus_button_pin" : "minus_button_pin",
+                    "power_button_pin, plus_button_pin and minus_button_pin: give all three or none");
         }
-        range("sample_period_ms", samplePeriodMillis, MIN_SAMPLE_MS, MAX_SAMPLE_MS);
+        if (samplePeriodMillis < MIN_SAMPLE_MS || samplePeriodMillis > MAX_SAMPLE_MS) {
+            throw new SettingException("sample_period", samplePeriodMillis + "ms is outside " + MIN_SAMPLE_MS + "ms.."
+                    + MAX_SAMPLE_MS + "ms");
+        }
         // The watchdog must outlast a few samples, or a sampler on time would still trip it.
-        range("watchdog_ms", watchdogMillis, 3 * samplePeriodMillis, MAX_WATCHDOG_MS);
+        if (watchdogMillis < 3 * samplePeriodMillis || watchdogMillis > MAX_WATCHDOG_MS) {
+            throw new SettingException("watchdog", watchdogMillis + "ms is outside " + 3 * samplePeriodMillis + "ms.."
+                    + MAX_WATCHDOG_MS + "ms (at least three sample periods of " + samplePeriodMillis + "ms)");
+        }
         Map<Integer, String> used = new HashMap<>();
         claim(used, "tach_pin", tachPin);
         claim(used, "enable_pin", enablePin);
@@ -95,9 +119,24 @@ public record GpioRig(int pwmChannel, int pwmFrequencyHz, int tachPin, int tachP
         claim(used, "minus_button_pin", minusButtonPin);
         int pwmPin = pwmPin(pwmChannel);
         if (used.containsKey(pwmPin)) {
-            throw new IllegalArgumentException(used.get(pwmPin) + ": GPIO" + pwmPin + " is the PWM output of pwm_channel "
-                    + pwmChannel);
+            throw new SettingException(used.get(pwmPin), "GPIO" + pwmPin + " is the PWM output of pwm_channel " + pwmChannel);
         }
+        used.put(pwmPin, "the PWM output (pwm_channel " + pwmChannel + ")");
+        sensors.claimPins(used);
+    }
+
+    /** This rig driving its motor through {@code value}. */
+    public GpioRig withOutput(MotorOutput value) {
+        return new GpioRig(pwmChannel, pwmFrequencyHz, tachPin, tachPulsesPerRevolution, fullDutyPpm, minPpm, maxPpm,
+                enablePin, heartbeatPin, emergencyStopPin, emergencyStopActiveHigh, powerButtonPin, plusButtonPin,
+                minusButtonPin, watchdogMillis, samplePeriodMillis, value, sensors);
+    }
+
+    /** This rig with {@code value} as its sensors. */
+    public GpioRig withSensors(RigSensors value) {
+        return new GpioRig(pwmChannel, pwmFrequencyHz, tachPin, tachPulsesPerRevolution, fullDutyPpm, minPpm, maxPpm,
+                enablePin, heartbeatPin, emergencyStopPin, emergencyStopActiveHigh, powerButtonPin, plusButtonPin,
+                minusButtonPin, watchdogMillis, samplePeriodMillis, output, value);
     }
 
     /** Whether the three buttons are wired. */
@@ -115,9 +154,7 @@ public record GpioRig(int pwmChannel, int pwmFrequencyHz, int tachPin, int tachP
     }
 
     private static void range(String key, int value, int min, int max) {
-        if (value < min || value > max) {
-            throw new IllegalArgumentException(key + ": " + value + " is outside " + min + ".." + max);
-        }
+        SettingException.range(key, value, min, max);
     }
 
     private static void pin(String key, int pin, boolean optional) {
@@ -125,7 +162,7 @@ public record GpioRig(int pwmChannel, int pwmFrequencyHz, int tachPin, int tachP
             return;
         }
         if (pin < 0 || pin > MAX_PIN) {
-            throw new IllegalArgumentException(key + ": " + pin + " is not a BCM GPIO pin (0.." + MAX_PIN
+            throw new SettingException(key, pin + " is not a BCM GPIO pin (0.." + MAX_PIN
                     + (optional ? ", or leave it out" : "") + ")");
         }
     }
@@ -136,7 +173,7 @@ public record GpioRig(int pwmChannel, int pwmFrequencyHz, int tachPin, int tachP
         }
         String other = used.putIfAbsent(pin, key);
         if (other != null) {
-            throw new IllegalArgumentException(key + ": GPIO" + pin + " is already " + other);
+            throw new SettingException(key, "GPIO" + pin + " is already " + other);
         }
     }
 }

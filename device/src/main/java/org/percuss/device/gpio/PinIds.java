@@ -1,6 +1,6 @@
 package org.percuss.device.gpio;
 
-/** The Pi4J ids the rig's pins are created under, shared by the device and the virtual Pi that drives them. */
+/** The Pi4J ids the rig's pins and I2C chips are created under, shared by the device and the virtual Pi that drives them. */
 final class PinIds {
 
     static final String PWM = "percuss-pwm";
@@ -13,5 +13,10 @@ final class PinIds {
     static final String MINUS = "percuss-minus";
 
     private PinIds() {
+    }
+
+    /** The id of the I2C chip at {@code address} on {@code bus}. */
+    static String i2c(int bus, int address) {
+        return "percuss-i2c-" + bus + "-" + Integer.toHexString(address);
     }
 }

@@ -12,7 +12,7 @@ class PiGpioTest {
 
     @Test
     void withoutAGpioChipItSaysSoAndWhereToRunIt(@TempDir Path dir) {
-        assertThatThrownBy(() -> PiGpio.open(GpioRig.DEFAULT, Scheduler.system(), dir.resolve("gpiochip0"), dir, 0))
+        assertThatThrownBy(() -> PiGpio.open(GpioRig.DEFAULT, Scheduler.system(), new PiPaths(dir), 0))
                 .isInstanceOf(DeviceException.class)
                 .hasMessageContaining("gpio: this machine has no GPIO")
                 .hasMessageContaining("gpiochip0 is missing")
@@ -20,8 +20,10 @@ class PiGpioTest {
     }
 
     @Test
-    void withoutHardwarePwmItNamesTheOverlayToAdd(@TempDir Path dir) {
-        assertThatThrownBy(() -> PiGpio.open(GpioRig.DEFAULT, Scheduler.system(), dir, dir.resolve("pwmchip0"), 0))
+    void withoutHardwarePwmItNamesTheOverlayToAdd(@TempDir Path dir) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(dir.resolve("dev"));
+        java.nio.file.Files.createFile(dir.resolve("dev/gpiochip0"));
+        assertThatThrownBy(() -> PiGpio.open(GpioRig.DEFAULT, Scheduler.system(), new PiPaths(dir), 0))
                 .isInstanceOf(DeviceException.class)
                 .hasMessageContaining("no hardware PWM")
                 .hasMessageContaining("dtoverlay=pwm,pin=18,func=2");

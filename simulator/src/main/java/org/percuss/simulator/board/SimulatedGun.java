@@ -145,7 +145,8 @@ public final class SimulatedGun {
 
     /**
      * The injected faults this gun cannot suffer through its transport, with the reason: a rig has
-     * no board to reset, no link to impair, and no current or temperature sensor to freeze.
+     * no board to reset, no link to impair, and no board behind it to catch a frozen sensor (it
+     * faults a stuck one itself).
      */
     public Map<InjectedFault, String> cannotInject() {
         if (transport != Transport.GPIO) {
@@ -153,7 +154,10 @@ public final class SimulatedGun {
         }
         Map<InjectedFault, String> no = new EnumMap<>(InjectedFault.class);
         no.put(InjectedFault.BROWN_OUT, "no board to reset: the Pi is the host");
-        no.put(InjectedFault.FROZEN_SENSOR, "no current or temperature sensor to freeze");
+        // A rig's INA219 that stops converting is a stuck reading, a fault within a second
+        // (GpioSensorsTest); what such a scenario shows, a board's own protection behind the host's,
+        // a rig does not have.
+        no.put(InjectedFault.FROZEN_SENSOR, "a rig has no board-side backstop, and faults a stuck sensor itself");
         for (InjectedFault f : InjectedFault.values()) {
             if (f.onLink()) {
                 no.put(f, "no link: the Pi drives the motor itself");

@@ -64,6 +64,15 @@ public final class Sensors {
         return Math.round(v * 1000) / 1000.0;
     }
 
+    /**
+     * A sample of Gaussian noise of {@code sigma} (times twenty while {@linkplain #setNoisy noisy}),
+     * for the chips of a Raspberry Pi rig that this class does not model itself (a motion sensor's
+     * rate and acceleration noise).
+     */
+    public double noise(double sigma) {
+        return sigma * noise * random.nextGaussian();
+    }
+
     /** Noise twenty times normal (a loose connector, interference), or normal again. */
     public void setNoisy(boolean noisy) {
         noise = noisy ? NOISY_FACTOR : 1;

@@ -65,7 +65,8 @@ class GpioDeviceTest {
         assertThat(device.telemetry().faults().isEmpty()).isTrue();
         assertThat(device.capabilities().minPpm()).isEqualTo(1000);
         assertThat(device.capabilities().maxPpm()).isEqualTo(3400);
-        assertThat(device.capabilities().features()).containsExactly(Capability.BUTTONS);
+        assertThat(device.capabilities().features()).as("the simulated rig has every sensor")
+                .containsExactlyInAnyOrder(Capability.values());
         assertThat(device.capabilities().watchdogMillis()).isEqualTo(250);
         assertThat(device.capabilities().telemetryPeriodMillis()).isEqualTo(20);
         assertThat(pi.pwmFrequencyHz()).isEqualTo(20_000);

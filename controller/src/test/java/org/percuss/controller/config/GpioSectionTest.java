@@ -1,0 +1,167 @@
+package org.percuss.controller.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.percuss.device.gpio.CurrentSense;
+import org.percuss.device.gpio.GpioRig;
+import org.percuss.device.gpio.MotionSense;
+import org.percuss.device.gpio.MotorOutput;
+import org.percuss.device.gpio.RigSensors;
+import org.percuss.device.gpio.TemperatureSense;
+
+/** The {@code gpio} section's motor output and sensors, read from a file: values, and problems with file:line. */
+class GpioSectionTest {
+
+    @TempDir
+    Path dir;
+
+    private ConfigLoader.Result load(String yaml) throws IOException {
+        Path f = dir.resolve("rig.yaml");
+        Files.writeString(f, yaml);
+        return ConfigLoader.load(f);
+    }
+
+    private String problem(String yaml) throws IOException {
+        ConfigLoader.Result r = load(yaml);
+        assertThat(r.problems()).as(yaml).hasSize(1);
+        return r.problems().get(0).toString().substring(dir.resolve("rig.yaml").toString().length());
+    }
+
+    @Test
+    void readsAnEscAndEverySensorUnderTheKeysTheIssueNames() throws IOException {
+        ConfigLoader.Result r = load("""
+                gpio:
+                  output: esc
+                  esc_frequency_hz: 400
+                  esc_arming: 2s
+                  sensors:
+                    current: {chip: ina219, bus: 1, address: 0x41, shunt_ohms: 0.01, max_amps: 16}
+                    motion: {chip: mpu6050, bus: 1, address: 0x69, threshold_dps: 15}
+                    temperature: {chip: ds18b20, id: 28-0316a2795fff}
+                """);
+        assertThat(r.problems()).isEmpty();
+        GpioRig g = r.config().gpio();
+        assertThat(g.output()).isEqualTo(MotorOutput.esc(400, 2000));
+        assertThat(g.sensors()).isEqualTo(new RigSensors(Optional.of(new CurrentSense(1, 0x41, 0.01, 16)),
+                Optional.of(new MotionSense(1, 0x69, 15)),
+                Optional.of(new TemperatureSense.Ds18b20("28-0316a2795fff", 4))));
+    }
+
+    @Test
+    void readsAnNtcOnAnAds1115WithItsDefaults() throws IOException {
+        ConfigLoader.Result r = load("""
+                gpio:
+                  sensors:
+                    current: {chip: ina219, shunt_ohms: 0.01}
+                    temperature: {chip: ads1115-ntc, address: 72, channel: 2, ntc_beta: 3435}
+                """);
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.config().gpio().output()).isEqualTo(MotorOutput.DRIVER);
+        assertThat(r.config().gpio().sensors().current()).contains(CurrentSense.fullScale(1, 0x40, 0.01));
+        assertThat(r.config().gpio().sensors().temperature()).contains(new TemperatureSense.Ads1115Ntc(1, 0x48, 2, 10_000,
+                10_000, 3435, 3.3));
+    }
+
+    @Test
+    void aSensorAddressOutsideTheSevenBitRangeIsNamedWithItsLine() throws IOException {
+        assertThat(problem("""
+                gpio:
+                  sensors:
+                    current:
+                      chip: ina219
+                      shunt_ohms: 0.01
+                      address: 0x78
+                """)).isEqualTo(":6: gpio.sensors.current.address: 0x78 is outside 0x03..0x77 (7-bit I2C addresses)");
+        assertThat(problem("gpio:\n  sensors:\n    motion: {chip: mpu6050, address: 2}\n"))
+                .isEqualTo(":3: gpio.sensors.motion.address: 0x02 is outside 0x03..0x77 (7-bit I2C addresses)");
+        assertThat(problem("gpio:\n  sensors:\n    motion: {chip: mpu6050, address: sixty}\n"))
+                .isEqualTo(":3: gpio.sensors.motion.address: 'sixty' is not an I2C address (0x03..0x77, as i2cdetect shows it)");
+    }
+
+    @Test
+    void aPinUsedTwiceIsNamedAtTheKeyThatTookItSecond() throws IOException {
+        assertThat(problem("""
+                gpio:
+                  power_button_pin: 3
+                  sensors:
+                    motion:
+                      chip: mpu6050
+                      bus: 1
+                """)).isEqualTo(":6: gpio.sensors.motion.bus: I2C bus 1 needs GPIO3 (SCL), which is already power_button_pin");
+        assertThat(problem("""
+                gpio:
+                  sensors:
+                    temperature: {chip: ds18b20, id: 28-0316a2795fff, pin: 17}
+                """)).isEqualTo(":3: gpio.sensors.temperature.pin: GPIO17 is already emergency_stop_pin");
+        assertThat(problem("gpio:\n  enable_pin: 23\n")).isEqualTo(":2: gpio.enable_pin: GPIO23 is already tach_pin");
+        assertThat(problem("""
+                gpio:
+                  sensors:
+                    current: {chip: ina219, shunt_ohms: 0.01}
+                    temperature: {chip: ads1115-ntc, address: 0x40}
+                """)).isEqualTo(":4: gpio.sensors.temperature.address: 0x40 on bus 1 is already the current sensor's "
+                + "(sensors.current)");
+    }
+
+    @Test
+    void anEscFrequencyOutOfRangeIsNamedWithItsLine() throws IOException {
+        assertThat(problem("gpio:\n  output: esc\n  esc_frequency_hz: 490\n"))
+                .isEqualTo(":3: gpio.esc_frequency_hz: 490 is outside 50..400 Hz");
+        assertThat(problem("gpio:\n  output: servo\n"))
+                .isEqualTo(":2: gpio.output: 'servo' is not an output: driver (a brushed-DC motor driver) or esc (an RC ESC)");
+        assertThat(problem("gpio:\n  esc_arming: 20s\n")).isEqualTo(":2: gpio.esc_arming: 20s is outside 500ms..10s");
+    }
+
+    @Test
+    void aCurrentSensorThatCannotSeeTheTripLimitIsRefused() throws IOException {
+        // the common breakout's 0.1 Ω shunt measures 3.2 A at most: the default 4 A trip would never be seen
+        assertThat(problem("gpio:\n  sensors:\n    current: {chip: ina219, address: 0x40, shunt_ohms: 0.1}\n"))
+                .isEqualTo(":3: gpio.sensors.current.shunt_ohms: measures at most 3.20 A across 0.1 Ω, not above "
+                        + "current.trip_amps (4 A): the over-current rule could never trip; fit a smaller shunt (0.01 Ω "
+                        + "measures up to 32 A)");
+        assertThat(load("current: {derate_amps: 2, trip_amps: 3}\ngpio:\n  sensors:\n    current: {chip: ina219, shunt_ohms: 0.1}\n")
+                .problems()).as("with lower limits it can").isEmpty();
+    }
+
+    @Test
+    void aChipPercussDoesNotReadOrNoChipIsSaid() throws IOException {
+        assertThat(problem("gpio:\n  sensors:\n    current: {chip: acs712}\n"))
+                .isEqualTo(":3: gpio.sensors.current.chip: 'acs712' is not a current sensor percuss reads: ina219");
+        assertThat(problem("gpio:\n  sensors:\n    temperature: {chip: lm35}\n"))
+                .isEqualTo(":3: gpio.sensors.temperature.chip: 'lm35' is not a temperature sensor percuss reads: ds18b20 or "
+                        + "ads1115-ntc");
+        assertThat(problem("gpio:\n  sensors:\n    motion: {address: 0x68}\n"))
+                .isEqualTo(":3: gpio.sensors.motion: chip: required (mpu6050)");
+        assertThat(problem("gpio:\n  sensors:\n    temperature: {chip: ds18b20}\n")).startsWith(
+                ":3: gpio.sensors.temperature: id: required for a DS18B20");
+        assertThat(problem("gpio:\n  sensors:\n    humidity: {chip: dht22}\n")).startsWith(
+                ":3: gpio.sensors.humidity: unknown key (known keys here: current, motion, temperature)");
+    }
+
+    @Test
+    void aWatchdogShorterThanThreeSamplesIsNamedOnItsOwnLineInTheFilesUnits() throws IOException {
+        assertThat(problem("gpio:\n  sample_period: 100ms\n  watchdog: 50ms\n")).isEqualTo(
+                ":3: gpio.watchdog: 50ms is outside 300ms..2000ms (at least three sample periods of 100ms)");
+    }
+
+    @Test
+    void everyProblemOfTheSectionInOneRun() throws IOException {
+        ConfigLoader.Result r = load("""
+                gpio:
+                  esc_frequency_hz: 20
+                  sensors:
+                    current: {chip: ina219, address: 0x99}
+                    motion: {chip: mpu6050, threshold_dps: 500}
+                """);
+        assertThat(r.problems()).extracting(Object::toString)
+                .anySatisfy(p -> assertThat(p).endsWith(":2: gpio.esc_frequency_hz: 20 is outside 50..400 Hz"))
+                .anySatisfy(p -> assertThat(p).contains(":4: gpio.sensors.current.address: 0x99 is outside"))
+                .anySatisfy(p -> assertThat(p).contains(":5: gpio.sensors.motion.threshold_dps: 500 °/s is outside 2..100 °/s"));
+    }
+}
