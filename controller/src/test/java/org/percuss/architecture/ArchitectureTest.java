@@ -42,9 +42,10 @@ class ArchitectureTest {
     }
 
     @Test
-    void theControllerUsesTheSimulatorOnlyToRunScenariosAndInItsCommandLine() {
+    void theControllerUsesTheSimulatorOnlyToRunScenariosAndCampaignsAndInItsCommandLine() {
         noClasses().that().resideInAPackage("org.percuss.controller..")
-                .and().resideOutsideOfPackages("org.percuss.controller.cli..", "org.percuss.controller.scenario..")
+                .and().resideOutsideOfPackages("org.percuss.controller.cli..", "org.percuss.controller.scenario..",
+                        "org.percuss.controller.campaign..")
                 .should().dependOnClassesThat().resideInAPackage("org.percuss.simulator..")
                 .check(PERCUSS);
     }
@@ -128,6 +129,7 @@ class ArchitectureTest {
         "org.percuss.device.gpio.PiGpio",     // a real Pi: a thread for a DS18B20's blocking 1-wire reads
         "org.percuss.device.gpio.SysfsPwm",   // a real Pi: waits for udev to give the exported PWM channel's files
         "org.percuss.controller.keys.TerminalKeys",
+        "org.percuss.controller.campaign.CampaignRunner", // the campaign's worker threads
     };
 
     @Test

@@ -18,7 +18,7 @@ import picocli.CommandLine.ParameterException;
 @Command(name = "percuss", mixinStandardHelpOptions = true, versionProvider = Percuss.Version.class,
         description = "Controller, device driver and simulator for percussion massage guns.",
         subcommands = {RunCommand.class, SimulateCommand.class, ReplayCommand.class, PlotCommand.class, BoardCommand.class,
-            PortsCommand.class, UsageCommand.class, ConfigCommand.class, DoctorCommand.class},
+            PortsCommand.class, UsageCommand.class, ConfigCommand.class, DoctorCommand.class, CampaignCommand.class},
         exitCodeListHeading = "%nExit codes:%n")
 public final class Percuss implements Runnable {
 
@@ -52,7 +52,7 @@ public final class Percuss implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(new CommandLine(this), "a command is required: run, simulate, replay, plot, board, ports, usage, config or doctor (see percuss --help)");
+        throw new ParameterException(new CommandLine(this), "a command is required: run, simulate, replay, plot, board, ports, usage, config, doctor or campaign (see percuss --help)");
     }
 
     public static void main(String[] args) {
@@ -101,6 +101,8 @@ public final class Percuss implements Runnable {
                 ExitCode.list(ExitCode.OK, ExitCode.EXPECTATION_FAILED, ExitCode.USAGE, ExitCode.DEVICE));
         cl.getSubcommands().get("plot").getCommandSpec().usageMessage().exitCodeList(
                 ExitCode.list(ExitCode.OK, ExitCode.USAGE, ExitCode.DEVICE));
+        cl.getSubcommands().get("campaign").getSubcommands().get("merge").getCommandSpec().usageMessage().exitCodeList(
+                ExitCode.list(ExitCode.OK, ExitCode.EXPECTATION_FAILED, ExitCode.USAGE, ExitCode.DEVICE));
     }
 
     /** Reads the version from the jar's manifest. */

@@ -61,28 +61,34 @@ final class SimulateCommand implements Callable<Integer> {
     private Transport transport;
 
     @Option(names = "--plot", paramLabel = "FILE.png",
-            description = "Draw speeds, current, temperature, states and faults (with several: FILE-<scenario>.png).")
+            description = "Draw speeds, current, temperature, states and faults (with several: FILE-<scenario>.png); "
+                    + "for a campaign, the histograms of its closest approaches to the limits.")
     private Path plot;
 
     @Option(names = "--record", paramLabel = "FILE.rec",
             description = "Record every tick's inputs and decisions for percuss replay (with several scenarios: FILE-<scenario>.rec).")
     private Path record;
 
+    @Mixin
+    private CampaignOptions campaign;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        SimulateCampaign.checkOptions(spec, campaign, seed, trace, record);
         PercussConfig config = this.config.load(err);
         if (config == null) {
             return ExitCode.USAGE.code();
         }
+        org.percuss.controller.campaign.SweepPoint point = SimulateCampaign.points(spec, campaign).get(0);
         List<Scenario> scenarios = new ArrayList<>();
         List<YamlReader.Problem> problems = new ArrayList<>();
         for (Path file : files) {
             ScenarioReader.Result r = ScenarioReader.read(file, config);
             problems.addAll(r.problems());
             if (r.ok()) {
-                Scenario s = seed == null ? r.scenario() : r.scenario().withSeed(seed);
+                Scenario s = campaign.campaign() ? r.scenario() : point.apply(seed == null ? r.scenario() : r.scenario().withSeed(seed));
                 scenarios.add(transport == null ? s : s.withTransport(transport));
             }
         }
@@ -90,6 +96,9 @@ final class SimulateCommand implements Callable<Integer> {
             problems.forEach(p -> err.println(p));
             err.flush();
             return ExitCode.USAGE.code();
+        }
+        if (campaign.campaign()) {
+            return new SimulateCampaign(spec, campaign).run(files, scenarios, config, this.config.file(), transport, plot);
         }
         // every output is checked before anything is simulated (exit 2 naming the file)
         List<String> stems = stems(files);

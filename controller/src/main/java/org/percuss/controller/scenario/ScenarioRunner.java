@@ -58,9 +58,11 @@ public final class ScenarioRunner {
      * @param wallNanos how long it took
      * @param record the run, tick by tick, for a plot
      * @param markers injections and trips, for a plot
+     * @param checks what each outcome judged, in the same order, whatever the run observed
+     *        ({@code at 20.00 s: state RUNNING}, {@code invariant: never rising faster than 250 ppm/s})
      */
     public record Result(List<Outcome> outcomes, long simulatedNanos, long wallNanos, RunRecord record,
-                         List<RunPlot.Marker> markers) {
+                         List<RunPlot.Marker> markers, List<String> checks) {
         /** Whether every expectation that applies, and every invariant, held. */
         public boolean passed() {
             return outcomes.stream().allMatch(Outcome::passed);
@@ -85,6 +87,19 @@ public final class ScenarioRunner {
     }
 
     /**
+     * Runs {@code s} as one session of a campaign: like {@link #run(Scenario, PercussConfig, Consumer)},
+     * but without keeping the run for a plot (the result's record is empty), handing every tick's
+     * sample to {@code eachSample} instead.
+     */
+    public static Result runInCampaign(Scenario s, PercussConfig base, Consumer<Sample> eachSample) {
+        try {
+            return run(s, base, null, null, eachSample, false);
+        } catch (FileProblem e) {
+            throw new IllegalStateException("a run without a recording has no recording to fail", e);
+        }
+    }
+
+    /**
      * {@link #run(Scenario, PercussConfig, Consumer)}, recorded by {@code recorder} (when not null):
      * its header is written before the loop is built, every tick and every step go into it; the
      * caller {@linkplain Recorder#finish() finishes} it.
@@ -93,6 +108,11 @@ public final class ScenarioRunner {
      */
     public static Result run(Scenario s, PercussConfig base, Consumer<ControlLoop> afterTick, Recorder recorder)
             throws FileProblem {
+        return run(s, base, afterTick, recorder, null, true);
+    }
+
+    private static Result run(Scenario s, PercussConfig base, Consumer<ControlLoop> afterTick, Recorder recorder,
+                              Consumer<Sample> eachSample, boolean keepRecord) throws FileProblem {
         Ticker wall = Ticker.system();
         long wallStart = wall.nanos();
         VirtualClock clock = new VirtualClock();
@@ -171,12 +191,19 @@ public final class ScenarioRunner {
                 }
             });
         }
+        int[] previousCommanded = {0};
         clock.scheduleAtFixedRate(Duration.ZERO, config.tickPeriod(), () -> {
             loop.tick();
-            Sample sample = Samples.of(loop, clock.nanos() - origin);
+            Sample sample = Samples.of(loop, clock.nanos() - origin, previousCommanded[0]);
+            previousCommanded[0] = sample.commandedPpm();
             expectations.sample(sample);
             invariants.sample(sample);
-            record.add(sample);
+            if (keepRecord) {
+                record.add(sample);
+            }
+            if (eachSample != null) {
+                eachSample.accept(sample);
+            }
             if (afterTick != null) {
                 afterTick.accept(loop);
             }
@@ -192,7 +219,11 @@ public final class ScenarioRunner {
             outcomes.add(why == null ? checked.get(i) : Outcome.notApplicable(s.expectations().get(i).line(), why));
         }
         outcomes.addAll(invariants.outcomes());
-        return new Result(outcomes, clock.nanos() - origin, wall.nanos() - wallStart, record, markers);
+        List<String> checks = new ArrayList<>();
+        s.expectations().forEach(x -> checks.add(ExpectationChecker.describe(x)));
+        checks.addAll(invariants.names());
+        return new Result(outcomes, clock.nanos() - origin, wall.nanos() - wallStart, record, markers,
+                List.copyOf(checks));
     }
 
     /** The temperature limits to draw on a plot. */

@@ -362,6 +362,8 @@ class DocExamplesTest {
             String previous = i > 0 ? args.get(i - 1) : "";
             if (previous.equals("--time-scale")) {
                 out.add("1000");
+            } else if (previous.equals("--shard")) {
+                out.add(a); // K/N, not a path
             } else if (previous.equals("--limit") && realTime) {
                 out.add("3s");
             } else if (a.startsWith("serial:/dev/pts/") && uno != null) {

@@ -90,6 +90,19 @@ public final class ExpectationChecker {
         return List.of(outcomes);
     }
 
+    /**
+     * What {@code x} asks for, whatever a run observes: {@code at 20.00 s: state RUNNING} (a
+     * campaign names its expectations this way, counting each one's verdicts over many runs).
+     */
+    public static String describe(Expectation x) {
+        String when = switch (x.timing()) {
+            case Timing.At at -> "at " + secs(at.time().toNanos());
+            case Timing.Within w -> within(w);
+            case Timing.AtEnd end -> "at the end";
+        };
+        return when + ": " + wanted(x);
+    }
+
     private Outcome failWithin(Expectation x, Timing.Within w) {
         int i = expectations.indexOf(x);
         Sample s = lastInWindow[i];

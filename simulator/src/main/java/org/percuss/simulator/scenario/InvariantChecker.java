@@ -101,22 +101,39 @@ public final class InvariantChecker {
         restarted = false;
     }
 
-    /** The verdicts, one per invariant. */
+    /** The verdicts, one per invariant, in the order of {@link #names()}. */
     public List<Outcome> outcomes() {
+        List<String> names = names();
         List<Outcome> out = new ArrayList<>();
-        out.add(bounds.verdict("invariant: never above " + inv.maxPpm() + " ppm, nor between 0 and " + inv.lowestPpm(),
-                "top " + topCommanded + " ppm"));
-        out.add(ramp.verdict("invariant: never rising faster than " + inv.rampPpmPerSecond() + " ppm/s",
-                "largest rise in one tick " + fastestRise + " ppm"));
-        out.add(start.verdict("invariant: every start at the lowest level, " + inv.lowestPpm()
-                + " ppm, with no trip condition present, warming up after a device restart", "ok"));
+        int n = 0;
+        out.add(bounds.verdict(names.get(n++), "top " + topCommanded + " ppm"));
+        out.add(ramp.verdict(names.get(n++), "largest rise in one tick " + fastestRise + " ppm"));
+        out.add(start.verdict(names.get(n++), "ok"));
         if (inv.zeroWhileLatched()) {
-            out.add(latched.verdict("invariant: zero while a fault is latched; every reported fault latched", "ok"));
+            out.add(latched.verdict(names.get(n++), "ok"));
         }
-        out.add(emergencyStop.verdict("invariant: zero on the tick after an emergency stop", "ok"));
-        out.add(restart.verdict("invariant: zero on the tick a device restart shows", "ok"));
+        out.add(emergencyStop.verdict(names.get(n++), "ok"));
+        out.add(restart.verdict(names.get(n++), "ok"));
         if (inv.limitNanos() != Long.MAX_VALUE) {
-            out.add(limit.verdict("invariant: never running past the limit", "ok"));
+            out.add(limit.verdict(names.get(n), "ok"));
+        }
+        return out;
+    }
+
+    /** What each invariant checked here says, whatever a run observes, in the order of the verdicts. */
+    public List<String> names() {
+        List<String> out = new ArrayList<>();
+        out.add("invariant: never above " + inv.maxPpm() + " ppm, nor between 0 and " + inv.lowestPpm());
+        out.add("invariant: never rising faster than " + inv.rampPpmPerSecond() + " ppm/s");
+        out.add("invariant: every start at the lowest level, " + inv.lowestPpm()
+                + " ppm, with no trip condition present, warming up after a device restart");
+        if (inv.zeroWhileLatched()) {
+            out.add("invariant: zero while a fault is latched; every reported fault latched");
+        }
+        out.add("invariant: zero on the tick after an emergency stop");
+        out.add("invariant: zero on the tick a device restart shows");
+        if (inv.limitNanos() != Long.MAX_VALUE) {
+            out.add("invariant: never running past the limit");
         }
         return out;
     }

@@ -18,7 +18,8 @@ package org.percuss.simulator.scenario;
  * @param derateLevel the level a safety rule holds the speed to, or 0
  * @param runningNanos the session's running time so far
  * @param uptimeMillis the device's uptime in the telemetry of this tick
- * @param tripConditionPresent whether some safety rule sees its trip condition in this tick's telemetry
+ * @param tripConditionPresent whether some safety rule sees its trip condition in this tick's telemetry (a scenario
+ *        asks the rules only on a start, the one tick the invariants look at it: false on any other)
  */
 public record Sample(long nanos, String state, int level, int targetPpm, int commandedPpm, int measuredPpm,
                      double currentAmps, double temperatureCelsius, double supplyVolts, int deviceFaultBits,

@@ -41,6 +41,11 @@ public record Scenario(String name, String description, long seed, GunSettings g
                 needs);
     }
 
+    /** The same scenario on another gun (a campaign's sweep of a physics parameter or the pressure). */
+    public Scenario withGun(GunSettings other) {
+        return new Scenario(name, description, seed, other, session, runFor, steps, expectations, maxPpm, transport, needs);
+    }
+
     /** The same scenario through another transport (the {@code --transport} option). */
     public Scenario withTransport(Transport other) {
         return new Scenario(name, description, seed, gun, session, runFor, steps, expectations, maxPpm, other, needs);
