@@ -61,14 +61,13 @@ public final class SafetySupervisor {
             Verdict v = rules[i].evaluate(telemetry, nowNanos, context);
             switch (v.kind()) {
                 case TRIP -> {
-                    // A fault the device itself still reports is what a clear under way asks it to drop:
-                    // its reports say so until the clear is done, and the clear checks a fresh one.
-                    // Anything else tripping (the host's own rules, a restart) counts.
-                    if ((v.faultMask() & ~(telemetry.faults().bits() & Fault.WIRE_MASK)) != 0) {
-                        trips++;
-                    }
                     if ((latched & v.faultMask()) != v.faultMask()) {
-                        latchAll(rules[i], v, telemetry, context);
+                        latchAll(rules[i], v, telemetry, context); // counted by trip()
+                    } else if ((v.faultMask() & ~(telemetry.faults().bits() & Fault.WIRE_MASK)) != 0) {
+                        // Tripping again on what is latched already: counted, unless it is a fault the
+                        // device itself still reports, which a clear under way is asking it to drop (its
+                        // reports say so until it has, and the clear checks a fresh one).
+                        trips++;
                     }
                 }
                 case DERATE -> {

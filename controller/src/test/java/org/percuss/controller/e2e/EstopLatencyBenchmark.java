@@ -115,8 +115,12 @@ public final class EstopLatencyBenchmark {
                 }, 15_000);
                 long at = started[0] + (long) ((afterSeconds + random.nextDouble()) * 1e9);
                 board.link.await(() -> System.nanoTime() >= at, 5_000);
+                // libc's kill(2), straight from this JVM: spawning /bin/kill would add its own
+                // milliseconds of fork and exec before the signal even leaves
                 long sent = System.nanoTime();
-                host.signal(name);
+                if (LIBC.kill((int) host.pid(), signalNumber(name)) != 0) {
+                    throw new IllegalStateException("kill(" + host.pid() + ", SIG" + name + ") failed");
+                }
                 int code = host.waitFor(Duration.ofSeconds(10));
                 Timed zero = board.firstFromHost(sent, Timed::isZeroCommand);
                 Timed stop = board.firstFromHost(sent, t -> t.packet() instanceof Packet.Stop);
@@ -135,6 +139,22 @@ public final class EstopLatencyBenchmark {
                 trials, afterSeconds, afterSeconds + 1);
         print("signal sent -> zero command arrives", toZero);
         print("signal sent -> STOP arrives        ", toStop);
+    }
+
+    /** libc's {@code kill}. */
+    interface LibC extends com.sun.jna.Library {
+        int kill(int pid, int signal);
+    }
+
+    private static final LibC LIBC = com.sun.jna.Native.load("c", LibC.class);
+
+    private static int signalNumber(String name) {
+        return switch (name) {
+            case "HUP" -> 1;
+            case "INT" -> 2;
+            case "TERM" -> 15;
+            default -> throw new IllegalArgumentException("not a stop signal: " + name + " (HUP, INT or TERM)");
+        };
     }
 
     private static void print(String what, List<Double> ms) {

@@ -56,6 +56,11 @@ final class HostProcess {
     }
 
     /** Sends the signal {@code name} ({@code HUP}, {@code TERM}, ...) as {@code kill -s} would; returns when it is sent. */
+    /** The process id, for a signal sent without spawning {@code kill}. */
+    long pid() {
+        return process.pid();
+    }
+
     void signal(String name) throws IOException, InterruptedException {
         Process kill = new ProcessBuilder("kill", "-s", name, Long.toString(process.pid())).start();
         if (kill.waitFor() != 0) {

@@ -43,6 +43,30 @@ class ControlLoopStatesTest {
         assertThat(s.loop.sessionLimitNanos()).isEqualTo(900 * S);
     }
 
+    /** What a tick took is readable after it, for a recording: the requests as bits, the level, the finish's reason, the time. */
+    @Test
+    void whatATickTookIsReadAfterItAndOnlyForThatTick() {
+        s.now = 3 * S;
+        s.loop.start();
+        s.loop.selectLevel(3);
+        s.loop.finish(StopReason.INTERRUPTED);
+        s.tick();
+        int taken = s.loop.requestsTaken();
+        assertThat(Request.START.in(taken)).isTrue();
+        assertThat(Request.LEVEL.in(taken)).isTrue();
+        assertThat(Request.FINISH.in(taken)).isTrue();
+        assertThat(Request.PAUSE.in(taken) || Request.CLEAR.in(taken) || Request.EMERGENCY_STOP.in(taken)).isFalse();
+        assertThat(taken).isEqualTo(Request.START.mask() | Request.LEVEL.mask() | Request.FINISH.mask());
+        assertThat(Request.values()).extracting(Request::mask).doesNotHaveDuplicates();
+        assertThat(s.loop.levelTaken()).isEqualTo(3);
+        assertThat(s.loop.finishTaken()).isEqualTo(StopReason.INTERRUPTED);
+        assertThat(s.loop.tickNanos()).isEqualTo(s.now);
+        long first = s.now;
+        s.tick();
+        assertThat(s.loop.requestsTaken()).as("nothing asked since").isZero();
+        assertThat(s.loop.tickNanos()).isEqualTo(s.now).isGreaterThan(first);
+    }
+
     @Test
     void runningTimeCountsOnlyTheIntervalsThatBeganWithASpeedCommanded() {
         s.loop.start();

@@ -47,6 +47,33 @@ class SafetySupervisorTest {
         assertThat(supervisor.derateLevel()).as("79.9 °C still derates").isEqualTo(1);
     }
 
+    /**
+     * A clear under way compares this count: the host's own rule tripping again on a fault already
+     * latched counts each time, as does {@code trip}; a fault the device itself still reports does
+     * not (the clear is asking it to drop that one, and checks a fresh report).
+     */
+    @Test
+    void tripsCountEveryTripAgainButNotTheDevicesOwnReportedFaults() {
+        at(81);
+        long first = supervisor.trips();
+        assertThat(first).isEqualTo(1);
+        at(82);
+        assertThat(supervisor.trips()).as("over-temperature again, already latched").isEqualTo(2);
+        supervisor.trip(Fault.EMERGENCY_STOP, "requested by the user");
+        assertThat(supervisor.trips()).isEqualTo(3);
+        reportStall();
+        assertThat(supervisor.hasLatched(Fault.STALL)).as("the device's fault is latched").isTrue();
+        assertThat(supervisor.trips()).as("a new fault, from the device").isEqualTo(4);
+        reportStall();
+        assertThat(supervisor.trips()).as("again: not counted, the device reports it itself").isEqualTo(4);
+    }
+
+    private void reportStall() {
+        ms += 10;
+        supervisor.evaluate(new Telemetry(ms * TestContext.MS, 1200, 1, 20, 16, Inputs.NONE.with(Input.MOTION, true),
+                FaultSet.of(Fault.STALL), ms), ms * TestContext.MS, ctx);
+    }
+
     @Test
     void theLowestDerateOfTheTickWins() {
         at(70); // thermal: level 2
