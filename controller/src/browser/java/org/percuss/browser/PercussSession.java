@@ -30,7 +30,6 @@ final class PercussSession implements AutoCloseable {
 
     private final Process process;
     private final List<String> out = new ArrayList<>();
-    private final HttpClient http = HttpClient.newHttpClient();
     final String url;
     final String token;
     final int port;
@@ -91,12 +90,22 @@ final class PercussSession implements AutoCloseable {
         }
     }
 
+    /**
+     * A client of its own for each request, as a script's {@code curl} is: a pooled keep-alive
+     * connection that the server has closed meanwhile (around the session's end) would otherwise
+     * fail the next request with "header parser received no bytes", a race of the client's pool,
+     * not of percuss.
+     */
+    private static HttpClient http() {
+        return HttpClient.newHttpClient();
+    }
+
     HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url).resolve(path)).GET();
         if (headers.length > 0) {
             b.headers(headers);
         }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return http().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(String path, String body, String... headers) throws IOException, InterruptedException {
@@ -105,7 +114,7 @@ final class PercussSession implements AutoCloseable {
         if (headers.length > 0) {
             b.headers(headers);
         }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        return http().send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<byte[]> getBytes(String path, String... headers) throws IOException, InterruptedException {
@@ -113,7 +122,7 @@ final class PercussSession implements AutoCloseable {
         if (headers.length > 0) {
             b.headers(headers);
         }
-        return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return http().send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** Waits at most {@code limit} for the process to end; its exit code. */
