@@ -12,7 +12,7 @@ import org.percuss.device.serial.SerialLink;
  * {@code firmware} (./mvnw -B -ntp -Pfirmware verify), which builds the firmware first.
  */
 @Tag("firmware")
-class FirmwareConformanceTest extends BoardConformanceTest {
+class FirmwareConformanceTest extends BoardConformanceSuite {
 
     @Override
     protected BoardUnderTest powerUp(String test) throws Exception {

@@ -17,7 +17,7 @@ import org.percuss.simulator.clock.VirtualClock;
  * by its {@link BoardRunner}; the suite opens the slave's path with jSerialComm, as it opens any
  * serial port. Needs nothing but a JDK: it runs in every build.
  */
-class JavaBoardConformanceTest extends BoardConformanceTest {
+class JavaBoardConformanceTest extends BoardConformanceSuite {
 
     @Override
     protected BoardUnderTest powerUp(String test) {

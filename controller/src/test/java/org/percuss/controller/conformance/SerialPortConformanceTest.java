@@ -14,7 +14,7 @@ import org.percuss.device.serial.SerialLink;
  * say so and are skipped. Leave the motor free to turn: some tests run it at min_ppm.
  */
 @Tag("hardware")
-class SerialPortConformanceTest extends BoardConformanceTest {
+class SerialPortConformanceTest extends BoardConformanceSuite {
 
     @Override
     protected BoardUnderTest powerUp(String test) {

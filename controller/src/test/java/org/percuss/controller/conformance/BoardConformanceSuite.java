@@ -24,7 +24,7 @@ import org.percuss.device.protocol.Packet;
  * what docs/protocol.md says percuss's boards do (a known type with the wrong payload length is
  * answered NACK BAD_LENGTH; a frame too short to be a packet is dropped).
  */
-abstract class BoardConformanceTest {
+abstract class BoardConformanceSuite {
 
     /** Slack on the board's clock for its 1 ms tick and the report that carries a change. */
     private static final long TICK_MS = 2;
