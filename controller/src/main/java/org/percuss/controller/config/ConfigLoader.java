@@ -133,7 +133,7 @@ public final class ConfigLoader {
                 }
                 in.onlyKeys(z, Set.of("budget", "max_level"));
                 budget = (Duration) value(z, Zone.BUDGET, budget);
-                maxLevel = integer(z, "max_level", 1, levelCount, "", 0);
+                maxLevel = in.integer(z, "max_level", 1, levelCount, "", 0);
             }
             zones.add(new Zone(name, budget, maxLevel));
         }
@@ -156,7 +156,7 @@ public final class ConfigLoader {
      * the line of the key they name.
      */
     private <R> R section(YamlNode.Mapping root, ConfigSection<R> s, R fallback) {
-        YamlNode.Mapping m = section(root, s.key(), s.keys());
+        YamlNode.Mapping m = in.section(root, s.key(), s.keys());
         if (m == null) {
             return fallback;
         }
@@ -187,21 +187,13 @@ public final class ConfigLoader {
         try {
             return make.get();
         } catch (InvalidSetting e) {
-            YamlNode at = root;
-            for (String part : e.path().split("\\.")) {
-                YamlNode next = at instanceof YamlNode.Mapping mapping ? YamlReader.field(mapping, part) : null;
-                if (next == null) {
-                    break;
-                }
-                at = next;
-            }
-            in.problem(at.line(), e.path(), e.problem());
+            in.problem(root, e.path(), e.problem());
             return fallback;
         }
     }
 
     private GpioRig gpio(YamlNode.Mapping m, GpioRig d) {
-        YamlNode.Mapping g = section(m, "gpio", GpioSection.KEYS);
+        YamlNode.Mapping g = in.section(m, "gpio", GpioSection.KEYS);
         return g == null ? d : new GpioSection(in).read(g, d);
     }
 
@@ -219,35 +211,5 @@ public final class ConfigLoader {
             at = YamlReader.field(c, "shunt_ohms");
         }
         in.problem(at == null ? c.line() : at.line(), at == null ? c.path() : at.path(), problem);
-    }
-
-    private YamlNode.Mapping section(YamlNode.Mapping m, String key, Set<String> keys) {
-        YamlNode node = YamlReader.field(m, key);
-        if (node == null) {
-            return null;
-        }
-        YamlNode.Mapping s = in.mapping(node);
-        if (s != null) {
-            in.onlyKeys(s, keys);
-        }
-        return s;
-    }
-
-    private Duration duration(YamlNode.Mapping m, String key, Duration min, Duration max, Duration fallback) {
-        YamlNode node = YamlReader.field(m, key);
-        if (node == null) {
-            return fallback;
-        }
-        Duration d = in.duration(node, min, max);
-        return d == null ? fallback : d;
-    }
-
-    private int integer(YamlNode.Mapping m, String key, long min, long max, String unit, int fallback) {
-        YamlNode node = YamlReader.field(m, key);
-        if (node == null) {
-            return fallback;
-        }
-        Integer v = in.integer(node, min, max, unit);
-        return v == null ? fallback : v;
     }
 }

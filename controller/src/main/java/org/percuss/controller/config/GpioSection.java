@@ -41,14 +41,14 @@ final class GpioSection {
     /** The rig the section {@code g} describes; {@code d} where it says nothing, or when it has a problem. */
     GpioRig read(YamlNode.Mapping g, GpioRig d) {
         int problems = in.problems().size();
-        int pwmChannel = integer(g, "pwm_channel", 0, GpioRig.MAX_PWM_CHANNEL, "", d.pwmChannel());
-        int frequency = integer(g, "pwm_frequency_hz", GpioRig.MIN_PWM_HZ, GpioRig.MAX_PWM_HZ, "Hz", d.pwmFrequencyHz());
+        int pwmChannel = in.integer(g, "pwm_channel", 0, GpioRig.MAX_PWM_CHANNEL, "", d.pwmChannel());
+        int frequency = in.integer(g, "pwm_frequency_hz", GpioRig.MIN_PWM_HZ, GpioRig.MAX_PWM_HZ, "Hz", d.pwmFrequencyHz());
         int tach = pin(g, "tach_pin", false, d.tachPin());
-        int pulses = integer(g, "tach_pulses_per_revolution", 1, GpioRig.MAX_PULSES_PER_REVOLUTION, "",
+        int pulses = in.integer(g, "tach_pulses_per_revolution", 1, GpioRig.MAX_PULSES_PER_REVOLUTION, "",
                 d.tachPulsesPerRevolution());
-        int fullDuty = integer(g, "full_duty_ppm", GpioRig.MIN_PPM, GpioRig.MAX_FULL_DUTY_PPM, "ppm", d.fullDutyPpm());
-        int min = integer(g, "min_ppm", GpioRig.MIN_PPM, GpioRig.MAX_PPM, "ppm", d.minPpm());
-        int max = integer(g, "max_ppm", GpioRig.MIN_PPM, GpioRig.MAX_PPM, "ppm", d.maxPpm());
+        int fullDuty = in.integer(g, "full_duty_ppm", GpioRig.MIN_PPM, GpioRig.MAX_FULL_DUTY_PPM, "ppm", d.fullDutyPpm());
+        int min = in.integer(g, "min_ppm", GpioRig.MIN_PPM, GpioRig.MAX_PPM, "ppm", d.minPpm());
+        int max = in.integer(g, "max_ppm", GpioRig.MIN_PPM, GpioRig.MAX_PPM, "ppm", d.maxPpm());
         int enable = pin(g, "enable_pin", true, d.enablePin());
         int heartbeat = pin(g, "heartbeat_pin", true, d.heartbeatPin());
         int estop = pin(g, "emergency_stop_pin", false, d.emergencyStopPin());
@@ -65,9 +65,9 @@ final class GpioSection {
         int power = pin(g, "power_button_pin", true, d.powerButtonPin());
         int plus = pin(g, "plus_button_pin", true, d.plusButtonPin());
         int minus = pin(g, "minus_button_pin", true, d.minusButtonPin());
-        Duration watchdog = duration(g, "watchdog", Duration.ofMillis(3L * GpioRig.MIN_SAMPLE_MS),
+        Duration watchdog = in.duration(g, "watchdog", Duration.ofMillis(3L * GpioRig.MIN_SAMPLE_MS),
                 Duration.ofMillis(GpioRig.MAX_WATCHDOG_MS), Duration.ofMillis(d.watchdogMillis()));
-        Duration sample = duration(g, "sample_period", Duration.ofMillis(GpioRig.MIN_SAMPLE_MS),
+        Duration sample = in.duration(g, "sample_period", Duration.ofMillis(GpioRig.MIN_SAMPLE_MS),
                 Duration.ofMillis(GpioRig.MAX_SAMPLE_MS), Duration.ofMillis(d.samplePeriodMillis()));
         MotorOutput output = output(g, d.output());
         RigSensors sensors = sensors(g);
@@ -78,7 +78,7 @@ final class GpioSection {
             return new GpioRig(pwmChannel, frequency, tach, pulses, fullDuty, min, max, enable, heartbeat, estop, activeHigh,
                     power, plus, minus, (int) watchdog.toMillis(), (int) sample.toMillis(), output, sensors);
         } catch (SettingException e) {
-            report(g, e);
+            in.problem(g, e.key(), e.problem());
             return d;
         }
     }
@@ -95,15 +95,15 @@ final class GpioSection {
                 in.problem(node, "'" + t + "' is not an output: driver (a brushed-DC motor driver) or esc (an RC ESC)");
             }
         }
-        int hz = integer(g, "esc_frequency_hz", MotorOutput.MIN_ESC_HZ, MotorOutput.MAX_ESC_HZ, "Hz", d.escFrequencyHz());
-        Duration arming = duration(g, "esc_arming", Duration.ofMillis(MotorOutput.MIN_ARMING_MS),
+        int hz = in.integer(g, "esc_frequency_hz", MotorOutput.MIN_ESC_HZ, MotorOutput.MAX_ESC_HZ, "Hz", d.escFrequencyHz());
+        Duration arming = in.duration(g, "esc_arming", Duration.ofMillis(MotorOutput.MIN_ARMING_MS),
                 Duration.ofMillis(MotorOutput.MAX_ARMING_MS), Duration.ofMillis(d.escArmingMillis()));
         return new MotorOutput(kind, hz, (int) arming.toMillis());
     }
 
     /** {@code sensors: {current: ..., motion: ..., temperature: ...}}, each optional. */
     private RigSensors sensors(YamlNode.Mapping g) {
-        YamlNode.Mapping s = section(g, "sensors", SENSORS);
+        YamlNode.Mapping s = in.section(g, "sensors", SENSORS);
         if (s == null) {
             return RigSensors.NONE;
         }
@@ -128,7 +128,7 @@ final class GpioSection {
         try {
             return new RigSensors(current, motion, temperature);
         } catch (SettingException e) {
-            report(g, e);
+            in.problem(g, e.key(), e.problem());
             return RigSensors.NONE;
         }
     }
@@ -208,26 +208,9 @@ final class GpioSection {
         try {
             return Optional.of(record.get());
         } catch (SettingException e) {
-            report(g, e);
+            in.problem(g, e.key(), e.problem());
             return Optional.empty();
         }
-    }
-
-    /**
-     * {@code e} on the line of its key inside the section {@code g}, named by its whole path
-     * ({@code gpio.sensors.current.address}); a key left out is reported on the line of the nearest
-     * section that was written.
-     */
-    private void report(YamlNode.Mapping g, SettingException e) {
-        YamlNode at = g;
-        for (String part : e.key().split("\\.")) {
-            YamlNode next = at instanceof YamlNode.Mapping mapping ? YamlReader.field(mapping, part) : null;
-            if (next == null) {
-                break;
-            }
-            at = next;
-        }
-        in.problem(at.line(), (g.path().isEmpty() ? "" : g.path() + ".") + e.key(), e.problem());
     }
 
     /** An I2C address: {@code 0x40} or {@code 64}; its range is the sensor's to check. */
@@ -257,7 +240,7 @@ final class GpioSection {
 
     /** A whole number whose range the record checks. */
     private int whole(YamlNode.Mapping m, String key, int fallback) {
-        return integer(m, key, Integer.MIN_VALUE, Integer.MAX_VALUE, "", fallback);
+        return in.integer(m, key, Integer.MIN_VALUE, Integer.MAX_VALUE, "", fallback);
     }
 
     /** A number whose range the record checks. */
@@ -280,36 +263,6 @@ final class GpioSection {
             return GpioRig.NO_PIN;
         }
         Integer v = in.integer(node, 0, GpioRig.MAX_PIN, "");
-        return v == null ? fallback : v;
-    }
-
-    private YamlNode.Mapping section(YamlNode.Mapping m, String key, Set<String> keys) {
-        YamlNode node = YamlReader.field(m, key);
-        if (node == null) {
-            return null;
-        }
-        YamlNode.Mapping s = in.mapping(node);
-        if (s != null) {
-            in.onlyKeys(s, keys);
-        }
-        return s;
-    }
-
-    private Duration duration(YamlNode.Mapping m, String key, Duration min, Duration max, Duration fallback) {
-        YamlNode node = YamlReader.field(m, key);
-        if (node == null) {
-            return fallback;
-        }
-        Duration d = in.duration(node, min, max);
-        return d == null ? fallback : d;
-    }
-
-    private int integer(YamlNode.Mapping m, String key, long min, long max, String unit, int fallback) {
-        YamlNode node = YamlReader.field(m, key);
-        if (node == null) {
-            return fallback;
-        }
-        Integer v = in.integer(node, min, max, unit);
         return v == null ? fallback : v;
     }
 }

@@ -56,6 +56,50 @@ public final class YamlReader {
         problems.add(new Problem(source, line, path, message));
     }
 
+    /**
+     * Records a problem with the setting at {@code path} inside {@code from} (dotted: {@code
+     * sensors.current.address}), on the line of that key, or of the nearest section on the way
+     * when the key was left out; the problem names the whole path from the file's root.
+     */
+    public void problem(YamlNode.Mapping from, String path, String message) {
+        YamlNode at = from;
+        for (String part : path.split("\\.")) {
+            YamlNode next = at instanceof YamlNode.Mapping mapping ? field(mapping, part) : null;
+            if (next == null) {
+                break;
+            }
+            at = next;
+        }
+        problem(at.line(), (from.path().isEmpty() ? "" : from.path() + ".") + path, message);
+    }
+
+    /** The mapping at {@code key} in {@code m}, its keys checked against {@code keys}; {@code null} when absent or not a mapping. */
+    public YamlNode.Mapping section(YamlNode.Mapping m, String key, Set<String> keys) {
+        YamlNode node = field(m, key);
+        if (node == null) {
+            return null;
+        }
+        YamlNode.Mapping s = mapping(node);
+        if (s != null) {
+            onlyKeys(s, keys);
+        }
+        return s;
+    }
+
+    /** The whole number at {@code key} in {@code m}, in {@code min..max}; {@code fallback} when absent or wrong (reported). */
+    public int integer(YamlNode.Mapping m, String key, long min, long max, String unit, int fallback) {
+        YamlNode node = field(m, key);
+        Integer v = node == null ? null : integer(node, min, max, unit);
+        return v == null ? fallback : v;
+    }
+
+    /** The duration at {@code key} in {@code m}, in {@code min..max}; {@code fallback} when absent or wrong (reported). */
+    public Duration duration(YamlNode.Mapping m, String key, Duration min, Duration max, Duration fallback) {
+        YamlNode node = field(m, key);
+        Duration d = node == null ? null : duration(node, min, max);
+        return d == null ? fallback : d;
+    }
+
     /** Records a problem at a line that is not a node (a syntax error). */
     public void problem(int line, String message) {
         problems.add(new Problem(source, line, "", message));
