@@ -1,7 +1,7 @@
 package org.percuss.simulator.clock;
 
 import java.time.Duration;
-import java.util.PriorityQueue;
+import java.util.Arrays;
 import java.util.function.BooleanSupplier;
 import org.percuss.device.time.Scheduler;
 
@@ -16,7 +16,12 @@ import org.percuss.device.time.Scheduler;
  */
 public final class VirtualClock implements Scheduler {
 
-    private final PriorityQueue<Task> queue = new PriorityQueue<>(64, Task::compare);
+    // A binary min-heap of tasks by (due, order), by hand rather than a PriorityQueue: the physics
+    // step alone is popped and put back 900,000 times in a simulated 15 minutes, and a periodic task
+    // is moved down from the top in one pass instead of a poll and an add, with the comparison
+    // inlined. The order of tasks is the same: due time, then the order first scheduled.
+    private Task[] heap = new Task[64];
+    private int size;
     private long now;
     private long created;
 
@@ -59,7 +64,10 @@ public final class VirtualClock implements Scheduler {
             throw new IllegalArgumentException("delay must not be negative, got " + delayNanos + " ns");
         }
         Task task = new Task(now + delayNanos, periodNanos, created++, runnable);
-        queue.add(task);
+        if (size == heap.length) {
+            heap = Arrays.copyOf(heap, size * 2);
+        }
+        siftUp(size++, task);
         return task;
     }
 
@@ -87,14 +95,14 @@ public final class VirtualClock implements Scheduler {
             throw new IllegalArgumentException("cannot move a clock backwards to " + target + " from " + now);
         }
         Task next;
-        while ((next = queue.peek()) != null && next.due <= target) {
-            queue.poll();
+        while (size > 0 && (next = heap[0]).due <= target) {
             now = next.due;
             if (next.period > 0) {
                 next.due += next.period;
-                queue.add(next);
+                siftDown(0, next); // still at the top: moved down to where its new time belongs
             } else {
                 next.cancelled = true;
+                removeAt(0);
             }
             next.runnable.run();
             if (stop.getAsBoolean()) {
@@ -107,7 +115,62 @@ public final class VirtualClock implements Scheduler {
 
     /** How many tasks are waiting (periodic tasks count once). */
     public int pendingTasks() {
-        return queue.size();
+        return size;
+    }
+
+    private static boolean before(Task a, Task b) {
+        return a.due < b.due || (a.due == b.due && a.order < b.order);
+    }
+
+    /** Puts {@code task} at {@code i} or above, moving the tasks it comes before down. */
+    private void siftUp(int i, Task task) {
+        while (i > 0) {
+            int parent = (i - 1) >>> 1;
+            Task p = heap[parent];
+            if (!before(task, p)) {
+                break;
+            }
+            heap[i] = p;
+            p.index = i;
+            i = parent;
+        }
+        heap[i] = task;
+        task.index = i;
+    }
+
+    /** Puts {@code task} at {@code i} or below, moving the tasks that come before it up. */
+    private void siftDown(int i, Task task) {
+        int half = size >>> 1;
+        while (i < half) {
+            int child = 2 * i + 1;
+            Task c = heap[child];
+            int right = child + 1;
+            if (right < size && before(heap[right], c)) {
+                child = right;
+                c = heap[right];
+            }
+            if (!before(c, task)) {
+                break;
+            }
+            heap[i] = c;
+            c.index = i;
+            i = child;
+        }
+        heap[i] = task;
+        task.index = i;
+    }
+
+    private void removeAt(int i) {
+        Task removed = heap[i];
+        removed.index = -1;
+        Task last = heap[--size];
+        heap[size] = null;
+        if (i < size) {
+            siftDown(i, last);
+            if (heap[i] == last) {
+                siftUp(i, last);
+            }
+        }
     }
 
     /** A scheduled task, to cancel it. */
@@ -120,6 +183,7 @@ public final class VirtualClock implements Scheduler {
         private final long order;
         private final Runnable runnable;
         private boolean cancelled;
+        private int index = -1;
 
         Task(long due, long period, long order, Runnable runnable) {
             this.due = due;
@@ -128,16 +192,13 @@ public final class VirtualClock implements Scheduler {
             this.runnable = runnable;
         }
 
-        static int compare(Task a, Task b) {
-            int c = Long.compare(a.due, b.due);
-            return c != 0 ? c : Long.compare(a.order, b.order);
-        }
-
         @Override
         public void cancel() {
             if (!cancelled) {
                 cancelled = true;
-                queue.remove(this);
+                if (index >= 0) {
+                    removeAt(index);
+                }
             }
         }
     }
