@@ -143,7 +143,7 @@ final class SimulateCommand implements Callable<Integer> {
                 }
             }
             try (TraceOutput t = traceOutput; Recorder r = recorder) {
-                result = run(s, config, t, r, failures);
+                result = run(s, config, t, r, plot != null, failures);
                 if (t != null) {
                     try {
                         t.finish();
@@ -191,18 +191,25 @@ final class SimulateCommand implements Callable<Integer> {
         return (allPassed ? ExitCode.OK : ExitCode.EXPECTATION_FAILED).code();
     }
 
-    /** Runs {@code s}, recorded by {@code r} when there is one; a recording whose header cannot be written is left out. */
+    /**
+     * Runs {@code s}, recorded by {@code r} when there is one (a recording whose header cannot be
+     * written is left out), kept tick by tick only {@code forPlot}.
+     */
     private static ScenarioRunner.Result run(Scenario s, PercussConfig config, TraceOutput t, Recorder r,
-                                             List<FileProblem> failures) {
+                                             boolean forPlot, List<FileProblem> failures) {
         java.util.function.Consumer<org.percuss.controller.loop.ControlLoop> rows = t == null ? null : t.writer()::row;
         if (r != null) {
             try {
-                return ScenarioRunner.run(s, config, rows, r);
+                return ScenarioRunner.run(s, config, rows, r, forPlot);
             } catch (FileProblem e) {
                 failures.add(e); // before the first tick: the scenario runs unrecorded
             }
         }
-        return ScenarioRunner.run(s, config, rows);
+        try {
+            return ScenarioRunner.run(s, config, rows, null, forPlot);
+        } catch (FileProblem e) {
+            throw new IllegalStateException("a run without a recording has no recording to fail", e);
+        }
     }
 
     /** The output files for {@code option} ({@code base} itself for one scenario, {@code base-stem.ext} for several), checked. */

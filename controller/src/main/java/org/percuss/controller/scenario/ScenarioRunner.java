@@ -111,6 +111,18 @@ public final class ScenarioRunner {
         return run(s, base, afterTick, recorder, null, true);
     }
 
+    /**
+     * {@link #run(Scenario, PercussConfig, Consumer, Recorder)}, keeping the run tick by tick for a
+     * plot only when {@code forPlot}: seven columns of 91,000 values for 15 minutes, 5 MB of a
+     * small heap and a tenth of the time of a session that draws none.
+     *
+     * @throws FileProblem when the recording's header cannot be written (nothing has run then)
+     */
+    public static Result run(Scenario s, PercussConfig base, Consumer<ControlLoop> afterTick, Recorder recorder,
+                             boolean forPlot) throws FileProblem {
+        return run(s, base, afterTick, recorder, null, forPlot);
+    }
+
     private static Result run(Scenario s, PercussConfig base, Consumer<ControlLoop> afterTick, Recorder recorder,
                               Consumer<Sample> eachSample, boolean keepRecord) throws FileProblem {
         Ticker wall = Ticker.system();
