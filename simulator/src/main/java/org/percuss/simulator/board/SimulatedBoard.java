@@ -78,6 +78,8 @@ public final class SimulatedBoard implements Hardware {
     // The latch as last reported: the same set object while it does not change (it rarely does),
     // instead of a new one in each of the 45,000 reports of a 15-minute session.
     private FaultSet reportedLatch = FaultSet.NONE;
+    private int regulatedPpm;
+    private double regulatedRadPerSec;
     private VirtualClock.Scheduled telemetryTask;
     private long resets;
 
@@ -259,7 +261,11 @@ public final class SimulatedBoard implements Hardware {
         }
         double tachRpm = sensors.tachometerRpm(plant);
         int targetPpm = guard.target();
-        double duty = down ? 0 : regulator.update(DT, DcMotor.radPerSec(targetPpm), DcMotor.radPerSec(tachRpm),
+        if (targetPpm != regulatedPpm) { // the setpoint changes a few times a session, not every step
+            regulatedPpm = targetPpm;
+            regulatedRadPerSec = DcMotor.radPerSec(targetPpm);
+        }
+        double duty = down ? 0 : regulator.update(DT, regulatedRadPerSec, DcMotor.radPerSec(tachRpm),
                 plant.supplyVolts());
         plant.step(DT, duty);
         if (!down) {

@@ -18,11 +18,15 @@ package org.percuss.simulator.physics;
 public final class DcMotor {
 
     private final MotorParameters p;
+    // Kt²/R, the back-EMF's damping while the current follows the voltage: the same expression as
+    // in the step, evaluated once (the same value, bit for bit) instead of on every step.
+    private final double backEmfDamping;
     private double speedRadPerSec;
     private double currentAmps;
 
     public DcMotor(MotorParameters parameters) {
         this.p = parameters;
+        this.backEmfDamping = parameters.torqueConstant() * parameters.torqueConstant() / parameters.resistanceOhms();
     }
 
     /**
@@ -42,7 +46,7 @@ public final class DcMotor {
         // Semi-implicit: the viscous term (and, while the current is not clamped, the back-EMF)
         // taken at the new speed, which keeps the step stable whatever its size.
         boolean clamped = unclamped != currentAmps;
-        double damping = p.viscousFriction() + (clamped ? 0 : kt * kt / p.resistanceOhms());
+        double damping = p.viscousFriction() + (clamped ? 0 : backEmfDamping);
         double force = clamped ? drive : kt * volts / p.resistanceOhms();
         double next = (p.inertia() * speedRadPerSec + dt * (force - resisting * direction)) / (p.inertia() + dt * damping);
         // Friction and load can stop the rotor, never reverse it.
