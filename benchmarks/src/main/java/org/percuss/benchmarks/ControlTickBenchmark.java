@@ -31,8 +31,9 @@ import org.percuss.controller.loop.TickStage;
  *   <li>{@link #tickByStage}: the same tick with a {@link TickStage.StageObserver} that reads
  *       {@code System.nanoTime()} at the end of each stage; reports each stage's nanoseconds and
  *       the ticks as counters ({@code readNanos}, ..., {@code ticks}): a stage's mean is the ratio,
- *       which the end of each fork prints ({@code stages, ns per tick: ...}). Each stage's figure includes one {@code System.nanoTime()}, whose own cost
- *       {@link #nanoTime} measures beside it: subtract it from each stage.</li>
+ *       which the end of each fork prints ({@code stages, ns per tick: ...}). Each stage's figure
+ *       includes one {@code System.nanoTime()}, whose own cost {@link #nanoTime} measures beside
+ *       it: subtract it from each stage.</li>
  *   <li>{@link #tickWithGun}: one tick and the 10 ms of the simulated gun that follow it (ten 1 ms
  *       physics and regulator steps and half a telemetry report, {@link TickRun.WithGun}): the
  *       figure a simulation pays per control tick, dominated by the physics.</li>
@@ -62,7 +63,7 @@ public class ControlTickBenchmark {
         return run.tick();
     }
 
-    /** One tick, each stage timed; the stages' means are the counters of {@link StageNanos}. */
+    /** One tick, each stage timed; the stages' totals are the counters of {@link StageNanos}. */
     @Benchmark
     @BenchmarkMode(Mode.AverageTime)
     public int tickByStage(TickRun.Staged run, StageNanos stages) {
