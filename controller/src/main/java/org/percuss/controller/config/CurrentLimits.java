@@ -3,6 +3,9 @@ package org.percuss.controller.config;
 import static org.percuss.controller.config.ConfigSection.field;
 
 import java.time.Duration;
+import org.percuss.device.setting.InvalidSetting;
+import org.percuss.device.setting.Setting;
+import org.percuss.device.setting.SettingText;
 
 /**
  * DESIGN.md rule 6, gentle pressure: sustained high motor current (pressing too hard) derates to
@@ -37,8 +40,8 @@ public record CurrentLimits(double derateAmps, Duration derateAfter, double trip
         TRIP_AMPS.require(tripAmps);
         TRIP_AFTER.require(tripAfter);
         if (tripAmps <= derateAmps) {
-            throw new InvalidSetting(TRIP_AMPS.path(), YamlReader.number(tripAmps) + " A must be above derate_amps ("
-                    + YamlReader.number(derateAmps) + " A)");
+            throw new InvalidSetting(TRIP_AMPS.path(), SettingText.number(tripAmps) + " A must be above derate_amps ("
+                    + SettingText.number(derateAmps) + " A)");
         }
     }
 }

@@ -3,6 +3,8 @@ package org.percuss.controller.config;
 import static org.percuss.controller.config.ConfigSection.field;
 
 import java.time.Duration;
+import org.percuss.device.setting.InvalidSetting;
+import org.percuss.device.setting.Setting;
 
 /**
  * DESIGN.md rule 5, keep it moving: with a motion sensor, a device held still while running is

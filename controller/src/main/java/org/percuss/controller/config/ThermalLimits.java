@@ -2,6 +2,10 @@ package org.percuss.controller.config;
 
 import static org.percuss.controller.config.ConfigSection.field;
 
+import org.percuss.device.setting.InvalidSetting;
+import org.percuss.device.setting.Setting;
+import org.percuss.device.setting.SettingText;
+
 /**
  * DESIGN.md rule 8: over-temperature derates, then trips. From {@code derateFromCelsius} the
  * highest allowed speed falls linearly, reaching the lowest level at {@code lowestAtCelsius}; at
@@ -33,12 +37,12 @@ public record ThermalLimits(double derateFromCelsius, double lowestAtCelsius, do
         TRIP.require(tripCelsius);
         // the derate line falls from derate_from_c to lowest_at_c: it needs both, in that order, below the trip
         if (lowestAtCelsius <= derateFromCelsius) {
-            throw new InvalidSetting(LOWEST_AT.path(), YamlReader.number(lowestAtCelsius) + " °C must be above derate_from_c ("
-                    + YamlReader.number(derateFromCelsius) + " °C)");
+            throw new InvalidSetting(LOWEST_AT.path(), SettingText.number(lowestAtCelsius) + " °C must be above derate_from_c ("
+                    + SettingText.number(derateFromCelsius) + " °C)");
         }
         if (tripCelsius <= lowestAtCelsius) {
-            throw new InvalidSetting(TRIP.path(), YamlReader.number(tripCelsius) + " °C must be above lowest_at_c ("
-                    + YamlReader.number(lowestAtCelsius) + " °C)");
+            throw new InvalidSetting(TRIP.path(), SettingText.number(tripCelsius) + " °C must be above lowest_at_c ("
+                    + SettingText.number(lowestAtCelsius) + " °C)");
         }
     }
 }
