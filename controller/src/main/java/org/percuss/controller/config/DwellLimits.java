@@ -32,9 +32,6 @@ public record DwellLimits(Duration warnAfter, Duration derateAfter) {
     public DwellLimits {
         WARN_AFTER.require(warnAfter);
         DERATE_AFTER.require(derateAfter);
-        if (derateAfter.compareTo(warnAfter) <= 0) {
-            throw new InvalidSetting(DERATE_AFTER.path(), DurationText.format(derateAfter) + " must be after warn_after ("
-                    + DurationText.format(warnAfter) + ")");
-        }
+        DERATE_AFTER.requireAfter(derateAfter, WARN_AFTER, warnAfter);
     }
 }

@@ -4,7 +4,6 @@ import static org.percuss.controller.config.ConfigSection.field;
 
 import org.percuss.device.setting.InvalidSetting;
 import org.percuss.device.setting.Setting;
-import org.percuss.device.setting.SettingText;
 
 /**
  * DESIGN.md rule 8: over-temperature derates, then trips. From {@code derateFromCelsius} the
@@ -36,13 +35,7 @@ public record ThermalLimits(double derateFromCelsius, double lowestAtCelsius, do
         LOWEST_AT.require(lowestAtCelsius);
         TRIP.require(tripCelsius);
         // the derate line falls from derate_from_c to lowest_at_c: it needs both, in that order, below the trip
-        if (lowestAtCelsius <= derateFromCelsius) {
-            throw new InvalidSetting(LOWEST_AT.path(), SettingText.number(lowestAtCelsius) + " °C must be above derate_from_c ("
-                    + SettingText.number(derateFromCelsius) + " °C)");
-        }
-        if (tripCelsius <= lowestAtCelsius) {
-            throw new InvalidSetting(TRIP.path(), SettingText.number(tripCelsius) + " °C must be above lowest_at_c ("
-                    + SettingText.number(lowestAtCelsius) + " °C)");
-        }
+        LOWEST_AT.requireAbove(lowestAtCelsius, DERATE_FROM, derateFromCelsius);
+        TRIP.requireAbove(tripCelsius, LOWEST_AT, lowestAtCelsius);
     }
 }

@@ -154,9 +154,9 @@ class GpioSectionTest {
     @Test
     void everyRuleBetweenTwoKeysNamesTheLaterKeyOnItsOwnLine() throws IOException {
         assertThat(problem("gpio:\n  min_ppm: 2500\n  max_ppm: 2000\n"))
-                .isEqualTo(":3: gpio.max_ppm: 2000 is outside 2500..6000 ppm, at least min_ppm");
+                .isEqualTo(":3: gpio.max_ppm: 2000 ppm must be at least min_ppm (2500 ppm)");
         assertThat(problem("gpio:\n  max_ppm: 3400\n  full_duty_ppm: 3000\n"))
-                .isEqualTo(":3: gpio.full_duty_ppm: 3000 is outside 3400..20000 ppm, at least max_ppm");
+                .isEqualTo(":3: gpio.full_duty_ppm: 3000 ppm must be at least max_ppm (3400 ppm)");
         assertThat(problem("gpio:\n  power_button_pin: none\n"))
                 .isEqualTo(":2: gpio.power_button_pin: power_button_pin, plus_button_pin and minus_button_pin: give all three "
                         + "or none");

@@ -104,12 +104,8 @@ public record GpioRig(int pwmChannel, int pwmFrequencyHz, int tachPin, int tachP
         MIN_PPM.require(minPpm);
         MAX_PPM.require(maxPpm);
         FULL_DUTY_PPM.require(fullDutyPpm);
-        if (maxPpm < minPpm) {
-            throw MAX_PPM.invalid(MAX_PPM.outside(maxPpm, minPpm, MAX_PPM.max()) + ", at least min_ppm");
-        }
-        if (fullDutyPpm < maxPpm) {
-            throw FULL_DUTY_PPM.invalid(FULL_DUTY_PPM.outside(fullDutyPpm, maxPpm, FULL_DUTY_PPM.max()) + ", at least max_ppm");
-        }
+        MAX_PPM.requireAtLeast(maxPpm, MIN_PPM, minPpm);
+        FULL_DUTY_PPM.requireAtLeast(fullDutyPpm, MAX_PPM, maxPpm);
         ENABLE_PIN.require(enablePin);
         HEARTBEAT_PIN.require(heartbeatPin);
         EMERGENCY_STOP_PIN.require(emergencyStopPin);

@@ -145,6 +145,34 @@ public record Setting(String path, Kind kind, double min, double max, String uni
         return value;
     }
 
+    /**
+     * {@code value} if it is above {@code lower}'s {@code lowerValue}; otherwise an
+     * {@link InvalidSetting} naming this key: {@code 3 A must be above derate_amps (3 A)}.
+     */
+    public double requireAbove(double value, Setting lower, double lowerValue) {
+        return order(value, value > lowerValue, "above", lower, lowerValue);
+    }
+
+    /** {@code value} if it is at least {@code lower}'s {@code lowerValue}; otherwise an {@link InvalidSetting} naming this key. */
+    public int requireAtLeast(int value, Setting lower, int lowerValue) {
+        return (int) order(value, value >= lowerValue, "at least", lower, lowerValue);
+    }
+
+    /** {@code value} if it is after {@code earlier}'s {@code earlierValue}; otherwise an {@link InvalidSetting} naming this key. */
+    public Duration requireAfter(Duration value, Setting earlier, Duration earlierValue) {
+        order(value.toNanos(), value.compareTo(earlierValue) > 0, "after", earlier, earlierValue.toNanos());
+        return value;
+    }
+
+    private double order(double value, boolean inOrder, String relation, Setting other, double otherValue) {
+        if (!inOrder) {
+            String unit = this.unit.isEmpty() ? "" : " " + this.unit;
+            throw invalid(show(value) + unit + " must be " + relation + " " + other.key() + " (" + other.show(otherValue) + unit
+                    + ")");
+        }
+        return value;
+    }
+
     /** {@code millis}, a duration held in whole milliseconds, if it is in range; otherwise an {@link InvalidSetting}. */
     public int requireMillis(int millis) {
         require(Duration.ofMillis(millis));

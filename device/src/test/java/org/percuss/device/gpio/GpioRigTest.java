@@ -55,7 +55,7 @@ class GpioRigTest {
     @Test
     void theMotorMustReachTheTopSpeedAtFullDuty() {
         assertThatThrownBy(() -> rig(23, 24, 17, 5, 6, 13, 3000, 250))
-                .hasMessage("gpio.full_duty_ppm: 3000 is outside 3400..20000 ppm, at least max_ppm");
+                .hasMessage("gpio.full_duty_ppm: 3000 ppm must be at least max_ppm (3400 ppm)");
     }
 
     @Test
