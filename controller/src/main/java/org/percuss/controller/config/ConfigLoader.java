@@ -3,6 +3,7 @@ package org.percuss.controller.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.percuss.controller.files.FileProblem;
@@ -21,8 +22,18 @@ public final class ConfigLoader {
             "current", "stall", "temperature", "supply", "keep_moving", "stale_telemetry_periods", "gpio");
     private static final int MAX_LEVELS = 10;
 
-    /** A configuration, or the problems that stop it. */
+    /**
+     * A configuration, or the problems that stop it.
+     *
+     * @param config the configuration, or {@code null} when there is a problem
+     * @param problems every problem, in the order of the file's lines (the tables read keys in the
+     *     documentation's order; a user reads the file top to bottom)
+     */
     public record Result(PercussConfig config, List<YamlReader.Problem> problems) {
+        public Result {
+            problems = problems.stream().sorted(Comparator.comparingInt(YamlReader.Problem::line)).toList();
+        }
+
         public boolean ok() {
             return problems.isEmpty();
         }

@@ -73,7 +73,8 @@ public record PercussConfig(SpeedLevels levels, Duration warmup, int rampPpmPerS
      * the supply's current; the motor's is never more at any duty) must be above
      * {@code current.trip_amps}, or the over-current rule could never trip.
      *
-     * @throws InvalidSetting naming {@code gpio.sensors.current.max_amps} when it is not
+     * @throws InvalidSetting naming the key to change when it is not: {@code max_amps} when the
+     *     shunt could measure above the trip, else {@code shunt_ohms}
      */
     private static void currentSenseSeesTheTrip(GpioRig gpio, SafetyLimits safety) {
         if (gpio.sensors().current().isEmpty()) {
@@ -84,7 +85,13 @@ public record PercussConfig(SpeedLevels levels, Duration warmup, int rampPpmPerS
         if (c.maxAmps() > trip) {
             return;
         }
-        throw CurrentSense.MAX_AMPS.invalid(String.format(Locale.ROOT, "measures at most %.2f A across %s Ω, not above "
+        double fullScale = CurrentSense.MAX_SHUNT_VOLTS / c.shuntOhms();
+        if (fullScale > trip) {
+            throw CurrentSense.MAX_AMPS.invalid(String.format(Locale.ROOT, "%s A is not above current.trip_amps (%s A): the "
+                    + "over-current rule could never trip; a %s Ω shunt measures up to %.2f A", SettingText.number(c.maxAmps()),
+                    SettingText.number(trip), SettingText.number(c.shuntOhms()), fullScale));
+        }
+        throw CurrentSense.SHUNT_OHMS.invalid(String.format(Locale.ROOT, "measures at most %.2f A across %s Ω, not above "
                 + "current.trip_amps (%s A): the over-current rule could never trip; fit a smaller shunt (%s Ω measures up to "
                 + "%.0f A)", c.maxAmps(), SettingText.number(c.shuntOhms()), SettingText.number(trip),
                 SettingText.number(c.shuntOhms() / 10), CurrentSense.MAX_SHUNT_VOLTS / (c.shuntOhms() / 10)));

@@ -122,11 +122,15 @@ class GpioSectionTest {
     void aCurrentSensorThatCannotSeeTheTripLimitIsRefused() throws IOException {
         // the common breakout's 0.1 Ω shunt measures 3.2 A at most: the default 4 A trip would never be seen
         assertThat(problem("gpio:\n  sensors:\n    current: {chip: ina219, address: 0x40, shunt_ohms: 0.1}\n"))
-                .isEqualTo(":3: gpio.sensors.current.max_amps: measures at most 3.20 A across 0.1 Ω, not above "
+                .isEqualTo(":3: gpio.sensors.current.shunt_ohms: measures at most 3.20 A across 0.1 Ω, not above "
                         + "current.trip_amps (4 A): the over-current rule could never trip; fit a smaller shunt (0.01 Ω "
                         + "measures up to 32 A)");
         assertThat(load("current: {derate_amps: 2, trip_amps: 3}\ngpio:\n  sensors:\n    current: {chip: ina219, shunt_ohms: 0.1}\n")
                 .problems()).as("with lower limits it can").isEmpty();
+        // a shunt that could see the trip, its range set below it: max_amps is the key to change
+        assertThat(problem("gpio:\n  sensors:\n    current:\n      chip: ina219\n      shunt_ohms: 0.01\n      max_amps: 3\n"))
+                .isEqualTo(":6: gpio.sensors.current.max_amps: 3 A is not above current.trip_amps (4 A): the over-current "
+                        + "rule could never trip; a 0.01 Ω shunt measures up to 32.00 A");
     }
 
     @Test
@@ -197,7 +201,7 @@ class GpioSectionTest {
                     motion: {chip: mpu6050, address: 0x99, threshold_dps: 1}
                 """);
         assertThat(r.problems()).extracting(p -> p.toString().substring(dir.resolve("rig.yaml").toString().length()))
-                .containsExactlyInAnyOrder(
+                .as("in the file's order").containsExactly(
                         ":2: gpio.pwm_channel: 7 is outside 0..3",
                         ":3: gpio.tach_pin: 40 is outside 0..27",
                         ":4: gpio.watchdog: 5s is outside 15ms..2s",
