@@ -94,13 +94,6 @@ public final class YamlReader {
         return v == null ? fallback : v;
     }
 
-    /** The duration at {@code key} in {@code m}, in {@code min..max}; {@code fallback} when absent or wrong (reported). */
-    public Duration duration(YamlNode.Mapping m, String key, Duration min, Duration max, Duration fallback) {
-        YamlNode node = field(m, key);
-        Duration d = node == null ? null : duration(node, min, max);
-        return d == null ? fallback : d;
-    }
-
     /** Records a problem at a line that is not a node (a syntax error). */
     public void problem(int line, String message) {
         problems.add(new Problem(source, line, "", message));
