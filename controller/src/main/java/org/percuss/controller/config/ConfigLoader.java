@@ -3,11 +3,9 @@ package org.percuss.controller.config;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.Supplier;
 import org.percuss.controller.files.FileProblem;
 import org.percuss.controller.files.InputFile;
 import org.percuss.device.gpio.GpioRig;
@@ -24,8 +22,18 @@ public final class ConfigLoader {
             "current", "stall", "temperature", "supply", "keep_moving", "stale_telemetry_periods", "gpio");
     private static final int MAX_LEVELS = 10;
 
-    /** A configuration, or the problems that stop it. */
+    /**
+     * A configuration, or the problems that stop it.
+     *
+     * @param config the configuration, or {@code null} when there is a problem
+     * @param problems every problem, in the order of the file's lines (the tables read keys in the
+     *     documentation's order; a user reads the file top to bottom)
+     */
     public record Result(PercussConfig config, List<YamlReader.Problem> problems) {
+        public Result {
+            problems = problems.stream().sorted(Comparator.comparingInt(YamlReader.Problem::line)).toList();
+        }
+
         public boolean ok() {
             return problems.isEmpty();
         }
@@ -56,21 +64,19 @@ public final class ConfigLoader {
         if (m == null) {
             return new Result(null, in.problems());
         }
+        Binder b = new Binder(in, m);
         in.onlyKeys(m, TOP);
         SpeedLevels levels = levels(YamlReader.field(m, "levels"), d.levels());
-        Duration warmup = (Duration) value(m, PercussConfig.WARMUP, d.warmup());
-        int ramp = (Integer) value(m, PercussConfig.RAMP, d.rampPpmPerSecond());
-        Duration limit = (Duration) value(m, PercussConfig.SESSION_LIMIT, d.sessionLimit());
-        Zones zones = zones(YamlReader.field(m, "zones"), levels.count(), d.zones());
-        SafetyLimits safety = safety(m, d.safety());
-        GpioRig gpio = gpio(m, d.gpio());
-        if (in.problems().isEmpty()) {
-            currentSenseCoversTheTrip(m, gpio, safety);
-        }
+        Duration warmup = (Duration) b.value(m, PercussConfig.WARMUP, d.warmup());
+        int ramp = (Integer) b.value(m, PercussConfig.RAMP, d.rampPpmPerSecond());
+        Duration limit = (Duration) b.value(m, PercussConfig.SESSION_LIMIT, d.sessionLimit());
+        Zones zones = zones(b, YamlReader.field(m, "zones"), levels.count(), d.zones());
+        SafetyLimits safety = safety(b, m, d.safety());
+        GpioRig gpio = b.section(m, GpioSection.RIG, d.gpio());
         if (!in.problems().isEmpty()) {
             return new Result(null, in.problems());
         }
-        PercussConfig config = build(m, () -> new PercussConfig(levels, warmup, ramp, limit, d.sessionWarning(), d.tickPeriod(),
+        PercussConfig config = b.build(() -> new PercussConfig(levels, warmup, ramp, limit, d.sessionWarning(), d.tickPeriod(),
                 safety, zones, gpio), null);
         return new Result(config, in.problems());
     }
@@ -90,7 +96,7 @@ public final class ConfigLoader {
         int[] ppm = new int[items.size()];
         boolean ok = true;
         for (int i = 0; i < ppm.length; i++) {
-            Integer v = (Integer) PercussConfig.LEVEL.read(in, items.get(i));
+            Integer v = (Integer) in.read(PercussConfig.LEVEL, items.get(i));
             if (v == null) {
                 ok = false;
                 continue;
@@ -105,7 +111,7 @@ public final class ConfigLoader {
         return ok ? new SpeedLevels(ppm) : fallback;
     }
 
-    private Zones zones(YamlNode node, int levelCount, Zones fallback) {
+    private Zones zones(Binder b, YamlNode node, int levelCount, Zones fallback) {
         if (node == null) {
             return fallback;
         }
@@ -132,7 +138,7 @@ public final class ConfigLoader {
                     continue;
                 }
                 in.onlyKeys(z, Set.of("budget", "max_level"));
-                budget = (Duration) value(z, Zone.BUDGET, budget);
+                budget = (Duration) b.value(z, Zone.BUDGET, budget);
                 maxLevel = in.integer(z, "max_level", 1, levelCount, "", 0);
             }
             zones.add(new Zone(name, budget, maxLevel));
@@ -140,76 +146,13 @@ public final class ConfigLoader {
         return new Zones(zones);
     }
 
-    private SafetyLimits safety(YamlNode.Mapping m, SafetyLimits d) {
-        CurrentLimits current = section(m, CurrentLimits.SECTION, d.current());
-        StallLimits stall = section(m, StallLimits.SECTION, d.stall());
-        ThermalLimits thermal = section(m, ThermalLimits.SECTION, d.thermal());
-        SupplyLimits supply = section(m, SupplyLimits.SECTION, d.supply());
-        DwellLimits dwell = section(m, DwellLimits.SECTION, d.dwell());
-        int stale = (Integer) value(m, SafetyLimits.STALE_TELEMETRY_PERIODS, d.staleTelemetryPeriods());
-        return build(m, () -> new SafetyLimits(current, stall, thermal, supply, dwell, stale), d);
-    }
-
-    /**
-     * Reads the section {@code s} declares, every key with its setting; a key left out keeps its
-     * value in {@code fallback}. The record's own checks (the order of its limits) are reported on
-     * the line of the key they name.
-     */
-    private <R> R section(YamlNode.Mapping root, ConfigSection<R> s, R fallback) {
-        YamlNode.Mapping m = in.section(root, s.key(), s.keys());
-        if (m == null) {
-            return fallback;
-        }
-        int problems = in.problems().size();
-        Map<Setting, Object> values = new HashMap<>();
-        for (ConfigSection.Field<R> f : s.fields()) {
-            values.put(f.setting(), value(m, f.setting(), f.current().apply(fallback)));
-        }
-        if (in.problems().size() > problems) {
-            return fallback;
-        }
-        return build(root, () -> s.build().apply(new ConfigSection.Values(values)), fallback);
-    }
-
-    /** The value of {@code setting} in {@code m} (its key is the setting's last part), or {@code fallback} when absent or wrong. */
-    private Object value(YamlNode.Mapping m, Setting setting, Object fallback) {
-        YamlNode node = YamlReader.field(m, setting.key());
-        Object v = node == null ? null : setting.read(in, node);
-        return v == null ? fallback : v;
-    }
-
-    /**
-     * Makes a record, reporting an {@link InvalidSetting} it throws on the line of the key it names
-     * (found in the file's tree by its path), or of the nearest section written when the key was
-     * left at its default.
-     */
-    private <R> R build(YamlNode.Mapping root, Supplier<R> make, R fallback) {
-        try {
-            return make.get();
-        } catch (InvalidSetting e) {
-            in.problem(root, e.path(), e.problem());
-            return fallback;
-        }
-    }
-
-    private GpioRig gpio(YamlNode.Mapping m, GpioRig d) {
-        YamlNode.Mapping g = in.section(m, "gpio", GpioSection.KEYS);
-        return g == null ? d : new GpioSection(in).read(g, d);
-    }
-
-    /** A sensor that cannot see the over-current trip limit is a problem of the file, on the sensor's line. */
-    private void currentSenseCoversTheTrip(YamlNode.Mapping m, GpioRig gpio, SafetyLimits safety) {
-        String problem = PercussConfig.currentSenseProblem(gpio, safety);
-        if (problem == null) {
-            return;
-        }
-        // gpio.sensors.current is there, or the rig would have no current sensor
-        YamlNode.Mapping c = (YamlNode.Mapping) YamlReader.field((YamlNode.Mapping) YamlReader.field(
-                (YamlNode.Mapping) YamlReader.field(m, "gpio"), "sensors"), "current");
-        YamlNode at = YamlReader.field(c, "max_amps");
-        if (at == null) {
-            at = YamlReader.field(c, "shunt_ohms");
-        }
-        in.problem(at == null ? c.line() : at.line(), at == null ? c.path() : at.path(), problem);
+    private SafetyLimits safety(Binder b, YamlNode.Mapping m, SafetyLimits d) {
+        CurrentLimits current = b.section(m, CurrentLimits.SECTION, d.current());
+        StallLimits stall = b.section(m, StallLimits.SECTION, d.stall());
+        ThermalLimits thermal = b.section(m, ThermalLimits.SECTION, d.thermal());
+        SupplyLimits supply = b.section(m, SupplyLimits.SECTION, d.supply());
+        DwellLimits dwell = b.section(m, DwellLimits.SECTION, d.dwell());
+        int stale = (Integer) b.value(m, SafetyLimits.STALE_TELEMETRY_PERIODS, d.staleTelemetryPeriods());
+        return b.build(() -> new SafetyLimits(current, stall, thermal, supply, dwell, stale), d);
     }
 }

@@ -3,6 +3,8 @@ package org.percuss.controller.config;
 import static org.percuss.controller.config.ConfigSection.field;
 
 import java.time.Duration;
+import org.percuss.device.setting.InvalidSetting;
+import org.percuss.device.setting.Setting;
 
 /**
  * DESIGN.md rule 6, gentle pressure: sustained high motor current (pressing too hard) derates to
@@ -36,9 +38,6 @@ public record CurrentLimits(double derateAmps, Duration derateAfter, double trip
         DERATE_AFTER.require(derateAfter);
         TRIP_AMPS.require(tripAmps);
         TRIP_AFTER.require(tripAfter);
-        if (tripAmps <= derateAmps) {
-            throw new InvalidSetting(TRIP_AMPS.path(), YamlReader.number(tripAmps) + " A must be above derate_amps ("
-                    + YamlReader.number(derateAmps) + " A)");
-        }
+        TRIP_AMPS.requireAbove(tripAmps, DERATE_AMPS, derateAmps);
     }
 }

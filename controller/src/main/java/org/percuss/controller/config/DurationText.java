@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.percuss.controller.text.Echo;
+import org.percuss.device.setting.SettingText;
 
 /**
  * Durations as people write them, on the command line and in files: {@code 20s}, {@code 5m},
@@ -57,28 +58,8 @@ public final class DurationText {
         }
     }
 
-    /** {@code d} written the way {@link #parse} reads it: {@code 15m}, {@code 1m30s}, {@code 250ms}. */
+    /** {@code d} written the way {@link #parse} reads it: {@code 15m}, {@code 1m30s}, {@code 250ms} ({@link SettingText#duration}). */
     public static String format(Duration d) {
-        if (d.isZero()) {
-            return "0s";
-        }
-        StringBuilder sb = new StringBuilder();
-        long h = d.toHours();
-        int m = d.toMinutesPart();
-        int s = d.toSecondsPart();
-        int ms = d.toMillisPart();
-        if (h > 0) {
-            sb.append(h).append('h');
-        }
-        if (m > 0) {
-            sb.append(m).append('m');
-        }
-        if (s > 0) {
-            sb.append(s).append('s');
-        }
-        if (ms > 0) {
-            sb.append(ms).append("ms");
-        }
-        return sb.isEmpty() ? d.toNanos() + "ns" : sb.toString();
+        return SettingText.duration(d);
     }
 }

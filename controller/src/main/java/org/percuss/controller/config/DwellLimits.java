@@ -3,6 +3,8 @@ package org.percuss.controller.config;
 import static org.percuss.controller.config.ConfigSection.field;
 
 import java.time.Duration;
+import org.percuss.device.setting.InvalidSetting;
+import org.percuss.device.setting.Setting;
 
 /**
  * DESIGN.md rule 5, keep it moving: with a motion sensor, a device held still while running is
@@ -30,9 +32,6 @@ public record DwellLimits(Duration warnAfter, Duration derateAfter) {
     public DwellLimits {
         WARN_AFTER.require(warnAfter);
         DERATE_AFTER.require(derateAfter);
-        if (derateAfter.compareTo(warnAfter) <= 0) {
-            throw new InvalidSetting(DERATE_AFTER.path(), DurationText.format(derateAfter) + " must be after warn_after ("
-                    + DurationText.format(warnAfter) + ")");
-        }
+        DERATE_AFTER.requireAfter(derateAfter, WARN_AFTER, warnAfter);
     }
 }

@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.Locale;
 import org.percuss.device.gpio.CurrentSense;
 import org.percuss.device.gpio.GpioRig;
+import org.percuss.device.setting.InvalidSetting;
+import org.percuss.device.setting.Setting;
+import org.percuss.device.setting.SettingText;
 
 /**
  * Every setting of the controller, with the defaults of DESIGN.md. Immutable; the constructor
@@ -62,33 +65,36 @@ public record PercussConfig(SpeedLevels levels, Duration warmup, int rampPpmPerS
         if (tickPeriod.compareTo(Duration.ofMillis(1)) < 0 || tickPeriod.compareTo(Duration.ofMillis(100)) > 0) {
             throw new IllegalArgumentException("tick_period: " + tickPeriod.toMillis() + " ms is outside 1..100 ms");
         }
-        String current = currentSenseProblem(gpio, safety);
-        if (current != null) {
-            throw new IllegalArgumentException("gpio.sensors.current: " + current);
-        }
+        currentSenseSeesTheTrip(gpio, safety);
     }
 
     /**
-     * Why a rig's current sensor could not see the over-current trip, or {@code null}: the most it
-     * measures ({@code max_amps}, the supply's current; the motor's is never more at any duty) must
-     * be above {@code current.trip_amps}, or the over-current rule could never trip.
+     * A rig's current sensor must see the over-current trip: the most it measures ({@code max_amps},
+     * the supply's current; the motor's is never more at any duty) must be above
+     * {@code current.trip_amps}, or the over-current rule could never trip.
+     *
+     * @throws InvalidSetting naming the key to change when it is not: {@code max_amps} when the
+     *     shunt could measure above the trip, else {@code shunt_ohms}
      */
-    public static String currentSenseProblem(GpioRig gpio, SafetyLimits safety) {
+    private static void currentSenseSeesTheTrip(GpioRig gpio, SafetyLimits safety) {
         if (gpio.sensors().current().isEmpty()) {
-            return null;
+            return;
         }
         CurrentSense c = gpio.sensors().current().get();
         double trip = safety.current().tripAmps();
         if (c.maxAmps() > trip) {
-            return null;
+            return;
         }
-        return String.format(Locale.ROOT, "measures at most %.2f A across %s Ω, not above current.trip_amps (%s A): the "
-                + "over-current rule could never trip; fit a smaller shunt (%s Ω measures up to %.0f A)", c.maxAmps(),
-                number(c.shuntOhms()), number(trip), number(c.shuntOhms() / 10), CurrentSense.MAX_SHUNT_VOLTS / (c.shuntOhms() / 10));
-    }
-
-    private static String number(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+        double fullScale = CurrentSense.MAX_SHUNT_VOLTS / c.shuntOhms();
+        if (fullScale > trip) {
+            throw CurrentSense.MAX_AMPS.invalid(String.format(Locale.ROOT, "%s A is not above current.trip_amps (%s A): the "
+                    + "over-current rule could never trip; a %s Ω shunt measures up to %.2f A", SettingText.number(c.maxAmps()),
+                    SettingText.number(trip), SettingText.number(c.shuntOhms()), fullScale));
+        }
+        throw CurrentSense.SHUNT_OHMS.invalid(String.format(Locale.ROOT, "measures at most %.2f A across %s Ω, not above "
+                + "current.trip_amps (%s A): the over-current rule could never trip; fit a smaller shunt (%s Ω measures up to "
+                + "%.0f A)", c.maxAmps(), SettingText.number(c.shuntOhms()), SettingText.number(trip),
+                SettingText.number(c.shuntOhms() / 10), CurrentSense.MAX_SHUNT_VOLTS / (c.shuntOhms() / 10)));
     }
 
     public PercussConfig withWarmup(Duration value) {

@@ -1,5 +1,8 @@
 package org.percuss.controller.config;
 
+import org.percuss.device.setting.InvalidSetting;
+import org.percuss.device.setting.Setting;
+
 /**
  * The thresholds of the safety rules 5–8 of DESIGN.md, with its defaults.
  *

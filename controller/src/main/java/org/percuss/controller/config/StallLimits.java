@@ -3,6 +3,8 @@ package org.percuss.controller.config;
 import static org.percuss.controller.config.ConfigSection.field;
 
 import java.time.Duration;
+import org.percuss.device.setting.InvalidSetting;
+import org.percuss.device.setting.Setting;
 
 /**
  * DESIGN.md rule 6: a stalled rotor is a fault. The rotor is stalled when the measured speed stays

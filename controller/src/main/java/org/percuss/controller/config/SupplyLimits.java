@@ -2,6 +2,9 @@ package org.percuss.controller.config;
 
 import static org.percuss.controller.config.ConfigSection.field;
 
+import org.percuss.device.setting.InvalidSetting;
+import org.percuss.device.setting.Setting;
+
 /**
  * DESIGN.md rule 8: an under-voltage supply trips (UNDER_VOLTAGE), protecting the battery and the
  * driver.

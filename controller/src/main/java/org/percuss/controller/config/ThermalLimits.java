@@ -2,6 +2,9 @@ package org.percuss.controller.config;
 
 import static org.percuss.controller.config.ConfigSection.field;
 
+import org.percuss.device.setting.InvalidSetting;
+import org.percuss.device.setting.Setting;
+
 /**
  * DESIGN.md rule 8: over-temperature derates, then trips. From {@code derateFromCelsius} the
  * highest allowed speed falls linearly, reaching the lowest level at {@code lowestAtCelsius}; at
@@ -32,13 +35,7 @@ public record ThermalLimits(double derateFromCelsius, double lowestAtCelsius, do
         LOWEST_AT.require(lowestAtCelsius);
         TRIP.require(tripCelsius);
         // the derate line falls from derate_from_c to lowest_at_c: it needs both, in that order, below the trip
-        if (lowestAtCelsius <= derateFromCelsius) {
-            throw new InvalidSetting(LOWEST_AT.path(), YamlReader.number(lowestAtCelsius) + " °C must be above derate_from_c ("
-                    + YamlReader.number(derateFromCelsius) + " °C)");
-        }
-        if (tripCelsius <= lowestAtCelsius) {
-            throw new InvalidSetting(TRIP.path(), YamlReader.number(tripCelsius) + " °C must be above lowest_at_c ("
-                    + YamlReader.number(lowestAtCelsius) + " °C)");
-        }
+        LOWEST_AT.requireAbove(lowestAtCelsius, DERATE_FROM, derateFromCelsius);
+        TRIP.requireAbove(tripCelsius, LOWEST_AT, lowestAtCelsius);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import org.percuss.controller.text.Echo;
+import org.percuss.device.setting.Setting;
 
 /**
  * Reads typed values out of a {@link YamlTree}, collecting every problem instead of stopping at the
@@ -93,13 +94,6 @@ public final class YamlReader {
         return v == null ? fallback : v;
     }
 
-    /** The duration at {@code key} in {@code m}, in {@code min..max}; {@code fallback} when absent or wrong (reported). */
-    public Duration duration(YamlNode.Mapping m, String key, Duration min, Duration max, Duration fallback) {
-        YamlNode node = field(m, key);
-        Duration d = node == null ? null : duration(node, min, max);
-        return d == null ? fallback : d;
-    }
-
     /** Records a problem at a line that is not a node (a syntax error). */
     public void problem(int line, String message) {
         problems.add(new Problem(source, line, "", message));
@@ -147,68 +141,91 @@ public final class YamlReader {
         return null;
     }
 
-    /** A whole number in {@code min..max}, or {@code null} with a problem. */
-    public Integer integer(YamlNode node, long min, long max, String unit) {
+    /**
+     * Reads {@code setting}'s value at {@code node}: an {@link Integer} (a whole number, an address,
+     * or the value the word {@code none} stands for), a {@link Double} or a {@link Duration} inside
+     * the setting's range, or {@code null} with the problem recorded, said as the setting says it.
+     */
+    public Object read(Setting setting, YamlNode node) {
         String t = text(node);
         if (t == null) {
             return null;
         }
+        String s = t.trim();
+        if (setting.none().isPresent() && s.equals("none")) {
+            return setting.none().getAsInt();
+        }
+        return switch (setting.kind()) {
+            case WHOLE -> whole(setting, node, s, s.matches("[+-]?[0-9]+") ? s : null, 10, "a whole number");
+            case ADDRESS -> whole(setting, node, s, s.matches("0[xX][0-9a-fA-F]+") ? s.substring(2) : s.matches("[0-9]+") ? s
+                    : null, s.matches("0[xX].*") ? 16 : 10, "an address");
+            case NUMBER -> number(setting, node, s);
+            case DURATION -> duration(setting, node, t);
+        };
+    }
+
+    /** A whole number in {@code min..max}, or {@code null} with a problem. */
+    public Integer integer(YamlNode node, long min, long max, String unit) {
+        return (Integer) read(Setting.whole(node.path(), min, max, unit), node);
+    }
+
+    /** A number in {@code min..max}, or {@code null} with a problem. */
+    public Double number(YamlNode node, double min, double max, String unit) {
+        return (Double) read(Setting.number(node.path(), min, max, unit), node);
+    }
+
+    /** A duration ({@code 20s}, {@code 5m}) in {@code min..max}, or {@code null} with a problem. */
+    public Duration duration(YamlNode node, Duration min, Duration max) {
+        return (Duration) read(Setting.duration(node.path(), min, max), node);
+    }
+
+    /** {@code digits} (ASCII only: Long.parseLong would take '３', a full-width digit, for 3) in the range, or {@code null}. */
+    private Integer whole(Setting setting, YamlNode node, String text, String digits, int radix, String what) {
         long v;
         try {
-            // ASCII digits only: Long.parseLong would take '３' (a full-width digit) for 3
-            if (!t.trim().matches("[+-]?[0-9]+")) {
-                throw new NumberFormatException(t);
+            if (digits == null) {
+                throw new NumberFormatException(text);
             }
-            v = Long.parseLong(t.trim());
+            v = Long.parseLong(digits, radix);
         } catch (NumberFormatException e) {
-            problem(node, "'" + t + "' is not a whole number" + range(min, max, unit));
+            problem(node, "'" + text + "' is not " + what + " (allowed: " + setting.allowed() + ")");
             return null;
         }
-        if (v < min || v > max) {
-            problem(node, outside(Long.toString(v), Long.toString(min), Long.toString(max), unit));
+        if (v < setting.min() || v > setting.max()) {
+            problem(node, setting.outside(v));
             return null;
         }
         return (int) v;
     }
 
-    /** A number in {@code min..max}, or {@code null} with a problem. */
-    public Double number(YamlNode node, double min, double max, String unit) {
-        String t = text(node);
-        if (t == null) {
-            return null;
-        }
+    private Double number(Setting setting, YamlNode node, String text) {
         double v;
         try {
-            v = Double.parseDouble(t.trim());
+            v = Double.parseDouble(text);
         } catch (NumberFormatException e) {
-            problem(node, "'" + t + "' is not a number" + range(min, max, unit));
+            problem(node, "'" + text + "' is not a number (allowed: " + setting.allowed() + ")");
             return null;
         }
-        if (!(v >= min && v <= max)) {
-            problem(node, outside(fmt(v), fmt(min), fmt(max), unit));
+        if (!(v >= setting.min() && v <= setting.max())) {
+            problem(node, setting.outside(v));
             return null;
         }
         return v;
     }
 
-    /** A duration ({@code 20s}, {@code 5m}) in {@code min..max}, or {@code null} with a problem. */
-    public Duration duration(YamlNode node, Duration min, Duration max) {
-        String t = text(node);
-        if (t == null) {
-            return null;
-        }
+    private Duration duration(Setting setting, YamlNode node, String text) {
         Duration d;
         try {
-            d = DurationText.parse(t);
+            d = DurationText.parse(text);
         } catch (DurationText.TooLong e) {
-            problem(node, e.getMessage() + " (allowed: " + DurationText.format(min) + ".." + DurationText.format(max) + ")");
+            problem(node, e.getMessage() + " (allowed: " + setting.allowed() + ")");
             return null;
         } catch (IllegalArgumentException e) {
             problem(node, e.getMessage());
             return null;
         }
-        if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
-            problem(node, outside(DurationText.format(d), DurationText.format(min), DurationText.format(max), ""));
+        if (d.compareTo(setting.minDuration()) < 0 || d.compareTo(setting.maxDuration()) > 0) {
+            problem(node, setting.outside(d.toNanos()));
             return null;
         }
         return d;
@@ -228,27 +245,5 @@ public final class YamlReader {
                 yield null;
             }
         };
-    }
-
-    /** What is said of a value out of its range, everywhere: {@code 50ms is outside 300ms..2s}, {@code 95 is outside 30..90 °C}. */
-    static String outside(String value, String min, String max, String unit) {
-        return value + " is outside " + min + ".." + max + suffix(unit);
-    }
-
-    /** A number as a user writes it: {@code 3}, {@code 0.5}. */
-    static String number(double v) {
-        return fmt(v);
-    }
-
-    private static String range(double min, double max, String unit) {
-        return " (allowed: " + fmt(min) + ".." + fmt(max) + suffix(unit) + ")";
-    }
-
-    private static String suffix(String unit) {
-        return unit.isEmpty() ? "" : " " + unit;
-    }
-
-    private static String fmt(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 }

@@ -1,6 +1,7 @@
 package org.percuss.controller.config;
 
 import java.time.Duration;
+import org.percuss.device.setting.Setting;
 
 /**
  * A muscle group a session can be given to ({@code --zone}), with its budget of running time per

@@ -111,7 +111,12 @@ class ZoneAndConfigCommandsTest {
         run = CliRun.of("config", "check", f.toString());
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err().strip()).isEqualTo(f + ":4: gpio.sensors.motion.bus: I2C bus 1 needs GPIO2 (SDA), which is "
-                + "already plus_button_pin");
+                + "already gpio.plus_button_pin");
+        java.nio.file.Files.writeString(f, "gpio: {sample_period: 100ms, watchdog: 50ms}\n");
+        run = CliRun.of("config", "check", f.toString());
+        assertThat(run.exitCode()).as("a watchdog shorter than three samples").isEqualTo(2);
+        assertThat(run.err().strip()).isEqualTo(f + ":1: gpio.watchdog: 50ms is outside 300ms..2s (at least three sample "
+                + "periods of 100ms)");
         run = CliRun.of("config", "check", java.nio.file.Path.of("..", "examples", "pi-rig.yaml").toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("gpio sensors:  INA219 at 0x40 on bus 1 (0.01 Ω, up to 32.0 A), MPU-6050 at 0x68 on "

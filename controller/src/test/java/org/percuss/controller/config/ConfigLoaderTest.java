@@ -8,9 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.percuss.controller.files.InputFile;
 import org.percuss.device.gpio.GpioRig;
-import org.junit.jupiter.api.io.TempDir;
+import org.percuss.device.setting.InvalidSetting;
 
 class ConfigLoaderTest {
 

@@ -81,7 +81,7 @@ class GpioSectionTest {
         assertThat(problem("gpio:\n  sensors:\n    motion: {chip: mpu6050, address: 2}\n"))
                 .isEqualTo(":3: gpio.sensors.motion.address: 0x02 is outside 0x03..0x77 (7-bit I2C addresses)");
         assertThat(problem("gpio:\n  sensors:\n    motion: {chip: mpu6050, address: sixty}\n"))
-                .isEqualTo(":3: gpio.sensors.motion.address: 'sixty' is not an I2C address (0x03..0x77, as i2cdetect shows it)");
+                .isEqualTo(":3: gpio.sensors.motion.address: 'sixty' is not an address (allowed: 0x03..0x77, 7-bit I2C addresses)");
     }
 
     @Test
@@ -93,20 +93,20 @@ class GpioSectionTest {
                     motion:
                       chip: mpu6050
                       bus: 1
-                """)).isEqualTo(":6: gpio.sensors.motion.bus: I2C bus 1 needs GPIO3 (SCL), which is already power_button_pin");
+                """)).isEqualTo(":6: gpio.sensors.motion.bus: I2C bus 1 needs GPIO3 (SCL), which is already gpio.power_button_pin");
         assertThat(problem("""
                 gpio:
                   sensors:
                     temperature: {chip: ds18b20, id: 28-0316a2795fff, pin: 17}
-                """)).isEqualTo(":3: gpio.sensors.temperature.pin: GPIO17 is already emergency_stop_pin");
-        assertThat(problem("gpio:\n  enable_pin: 23\n")).isEqualTo(":2: gpio.enable_pin: GPIO23 is already tach_pin");
+                """)).isEqualTo(":3: gpio.sensors.temperature.pin: GPIO17 is already gpio.emergency_stop_pin");
+        assertThat(problem("gpio:\n  enable_pin: 23\n")).isEqualTo(":2: gpio.enable_pin: GPIO23 is already gpio.tach_pin");
         assertThat(problem("""
                 gpio:
                   sensors:
                     current: {chip: ina219, shunt_ohms: 0.01}
                     temperature: {chip: ads1115-ntc, address: 0x40}
                 """)).isEqualTo(":4: gpio.sensors.temperature.address: 0x40 on bus 1 is already the current sensor's "
-                + "(sensors.current)");
+                + "(gpio.sensors.current)");
     }
 
     @Test
@@ -114,7 +114,7 @@ class GpioSectionTest {
         assertThat(problem("gpio:\n  output: esc\n  esc_frequency_hz: 490\n"))
                 .isEqualTo(":3: gpio.esc_frequency_hz: 490 is outside 50..400 Hz");
         assertThat(problem("gpio:\n  output: servo\n"))
-                .isEqualTo(":2: gpio.output: 'servo' is not an output: driver (a brushed-DC motor driver) or esc (an RC ESC)");
+                .isEqualTo(":2: gpio.output: 'servo' is not an output: driver or esc");
         assertThat(problem("gpio:\n  esc_arming: 20s\n")).isEqualTo(":2: gpio.esc_arming: 20s is outside 500ms..10s");
     }
 
@@ -127,6 +127,10 @@ class GpioSectionTest {
                         + "measures up to 32 A)");
         assertThat(load("current: {derate_amps: 2, trip_amps: 3}\ngpio:\n  sensors:\n    current: {chip: ina219, shunt_ohms: 0.1}\n")
                 .problems()).as("with lower limits it can").isEmpty();
+        // a shunt that could see the trip, its range set below it: max_amps is the key to change
+        assertThat(problem("gpio:\n  sensors:\n    current:\n      chip: ina219\n      shunt_ohms: 0.01\n      max_amps: 3\n"))
+                .isEqualTo(":6: gpio.sensors.current.max_amps: 3 A is not above current.trip_amps (4 A): the over-current "
+                        + "rule could never trip; a 0.01 Ω shunt measures up to 32.00 A");
     }
 
     @Test
@@ -134,12 +138,13 @@ class GpioSectionTest {
         assertThat(problem("gpio:\n  sensors:\n    current: {chip: acs712}\n"))
                 .isEqualTo(":3: gpio.sensors.current.chip: 'acs712' is not a current sensor percuss reads: ina219");
         assertThat(problem("gpio:\n  sensors:\n    temperature: {chip: lm35}\n"))
-                .isEqualTo(":3: gpio.sensors.temperature.chip: 'lm35' is not a temperature sensor percuss reads: ds18b20 or "
-                        + "ads1115-ntc");
+                .isEqualTo(":3: gpio.sensors.temperature.chip: 'lm35' is not a temperature sensor percuss reads: ads1115-ntc or "
+                        + "ds18b20");
         assertThat(problem("gpio:\n  sensors:\n    motion: {address: 0x68}\n"))
                 .isEqualTo(":3: gpio.sensors.motion: chip: required (mpu6050)");
-        assertThat(problem("gpio:\n  sensors:\n    temperature: {chip: ds18b20}\n")).startsWith(
-                ":3: gpio.sensors.temperature: id: required for a DS18B20");
+        assertThat(problem("gpio:\n  sensors:\n    temperature: {chip: ds18b20}\n")).isEqualTo(
+                ":3: gpio.sensors.temperature.id: required for a DS18B20: its 1-wire id, 28- and 12 hex digits, as ls "
+                        + "/sys/bus/w1/devices shows it");
         assertThat(problem("gpio:\n  sensors:\n    humidity: {chip: dht22}\n")).startsWith(
                 ":3: gpio.sensors.humidity: unknown key (known keys here: current, motion, temperature)");
     }
@@ -147,7 +152,64 @@ class GpioSectionTest {
     @Test
     void aWatchdogShorterThanThreeSamplesIsNamedOnItsOwnLineInTheFilesUnits() throws IOException {
         assertThat(problem("gpio:\n  sample_period: 100ms\n  watchdog: 50ms\n")).isEqualTo(
-                ":3: gpio.watchdog: 50ms is outside 300ms..2000ms (at least three sample periods of 100ms)");
+                ":3: gpio.watchdog: 50ms is outside 300ms..2s (at least three sample periods of 100ms)");
+    }
+
+    @Test
+    void everyRuleBetweenTwoKeysNamesTheLaterKeyOnItsOwnLine() throws IOException {
+        assertThat(problem("gpio:\n  min_ppm: 2500\n  max_ppm: 2000\n"))
+                .isEqualTo(":3: gpio.max_ppm: 2000 ppm must be at least min_ppm (2500 ppm)");
+        assertThat(problem("gpio:\n  max_ppm: 3400\n  full_duty_ppm: 3000\n"))
+                .isEqualTo(":3: gpio.full_duty_ppm: 3000 ppm must be at least max_ppm (3400 ppm)");
+        assertThat(problem("gpio:\n  power_button_pin: none\n"))
+                .isEqualTo(":2: gpio.power_button_pin: power_button_pin, plus_button_pin and minus_button_pin: give all three "
+                        + "or none");
+        assertThat(problem("gpio:\n  sensors:\n    current:\n      chip: ina219\n      shunt_ohms: 0.01\n      max_amps: 40\n"))
+                .isEqualTo(":6: gpio.sensors.current.max_amps: 40 is outside 2.5..32 A (25..320 mV across a 0.01 Ω shunt)");
+        assertThat(problem("gpio:\n  sample_period: 10ms\n  watchdog: 25ms\n"))
+                .isEqualTo(":3: gpio.watchdog: 25ms is outside 30ms..2s (at least three sample periods of 10ms)");
+    }
+
+    @Test
+    void aRuleOnAKeyLeftOutIsPutOnTheFirstLineOfItsSection() throws IOException {
+        // watchdog left at 250ms: a sample period of 100ms needs 300ms; the section's entries start on line 3
+        assertThat(problem("levels: [1200]\ngpio:\n  sample_period: 100ms\n"))
+                .isEqualTo(":3: gpio.watchdog: 250ms is outside 300ms..2s (at least three sample periods of 100ms)");
+    }
+
+    @Test
+    void noneLeavesAnOptionalPinOutAndIsNotAPinForARequiredOne() throws IOException {
+        ConfigLoader.Result r = load("gpio:\n  enable_pin: none\n  heartbeat_pin: none\n");
+        assertThat(r.problems()).isEmpty();
+        assertThat(r.config().gpio().enablePin()).isEqualTo(GpioRig.NO_PIN);
+        assertThat(r.config().gpio().heartbeatPin()).isEqualTo(GpioRig.NO_PIN);
+        assertThat(problem("gpio:\n  tach_pin: none\n")).isEqualTo(":2: gpio.tach_pin: 'none' is not a whole number (allowed: "
+                + "0..27)");
+    }
+
+    @Test
+    void everyBadKeyOfTheSectionOnItsOwnLineInOneRun() throws IOException {
+        ConfigLoader.Result r = load("""
+                gpio:
+                  pwm_channel: 7
+                  tach_pin: 40
+                  watchdog: 5s
+                  sample_period: 1ms
+                  emergency_stop_active: sideways
+                  output: servo
+                  sensors:
+                    motion: {chip: mpu6050, address: 0x99, threshold_dps: 1}
+                """);
+        assertThat(r.problems()).extracting(p -> p.toString().substring(dir.resolve("rig.yaml").toString().length()))
+                .as("in the file's order").containsExactly(
+                        ":2: gpio.pwm_channel: 7 is outside 0..3",
+                        ":3: gpio.tach_pin: 40 is outside 0..27",
+                        ":4: gpio.watchdog: 5s is outside 15ms..2s",
+                        ":5: gpio.sample_period: 1ms is outside 5ms..100ms",
+                        ":6: gpio.emergency_stop_active: 'sideways' is not a level: high or low",
+                        ":7: gpio.output: 'servo' is not an output: driver or esc",
+                        ":9: gpio.sensors.motion.address: 0x99 is outside 0x03..0x77 (7-bit I2C addresses)",
+                        ":9: gpio.sensors.motion.threshold_dps: 1 is outside 2..100 °/s");
     }
 
     @Test
@@ -162,6 +224,6 @@ class GpioSectionTest {
         assertThat(r.problems()).extracting(Object::toString)
                 .anySatisfy(p -> assertThat(p).endsWith(":2: gpio.esc_frequency_hz: 20 is outside 50..400 Hz"))
                 .anySatisfy(p -> assertThat(p).contains(":4: gpio.sensors.current.address: 0x99 is outside"))
-                .anySatisfy(p -> assertThat(p).contains(":5: gpio.sensors.motion.threshold_dps: 500 °/s is outside 2..100 °/s"));
+                .anySatisfy(p -> assertThat(p).contains(":5: gpio.sensors.motion.threshold_dps: 500 is outside 2..100 °/s"));
     }
 }

@@ -54,11 +54,8 @@ final class Ads1115Ntc implements RigSensor {
     /** Programs the ADC and checks that it holds the configuration. */
     void open() throws SensorProblem {
         chip.writeWord(CONFIG, configuration);
-        int back = chip.readWord(CONFIG);
-        if ((back & 0x7FFF) != configuration) {
-            throw new SensorProblem(String.format("does not keep its configuration (wrote 0x%04x, read 0x%04x): not an ADS1115?",
-                    configuration, back));
-        }
+        // bit 15 reads whether a conversion is under way
+        chip.expectKept(CONFIG, configuration, 0x7FFF, "ADS1115");
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.percuss.device.gpio;
 
+import org.percuss.device.setting.Setting;
+import org.percuss.device.setting.SettingText;
+
 /**
  * An INA219 current and bus-voltage monitor on I2C ({@code gpio.sensors.current}), its shunt in
  * the supply line between the battery and the motor driver (or ESC), so it measures the supply's
@@ -19,7 +22,8 @@ package org.percuss.device.gpio;
  */
 public record CurrentSense(int bus, int address, double shuntOhms, double maxAmps) {
 
-    static final String KEY = "sensors.current";
+    /** The key path of the section. */
+    public static final String KEY = "gpio.sensors.current";
 
     public static final int DEFAULT_ADDRESS = 0x40;
     public static final double DEFAULT_SHUNT_OHMS = 0.1;
@@ -29,17 +33,24 @@ public record CurrentSense(int bus, int address, double shuntOhms, double maxAmp
     public static final double MAX_SHUNT_VOLTS = 0.32;
     public static final double MIN_SHUNT_VOLTS = 0.025;
 
+    public static final Setting BUS = I2cBus.bus(KEY);
+    public static final Setting ADDRESS = I2cBus.address(KEY);
+    public static final Setting SHUNT_OHMS = Setting.number(KEY + ".shunt_ohms", MIN_SHUNT_OHMS, MAX_SHUNT_OHMS, "Ω");
+    /** Any shunt's range; the shunt given narrows it to 25..320 mV across it. */
+    public static final Setting MAX_AMPS = Setting.number(KEY + ".max_amps", MIN_SHUNT_VOLTS / MAX_SHUNT_OHMS,
+            MAX_SHUNT_VOLTS / MIN_SHUNT_OHMS, "A");
+
     private static final double[] RANGES_VOLTS = {0.04, 0.08, 0.16, 0.32};
 
     public CurrentSense {
-        I2cBus.check(KEY, bus, address);
-        SettingException.range(KEY + ".shunt_ohms", shuntOhms, MIN_SHUNT_OHMS, MAX_SHUNT_OHMS, "Ω");
+        BUS.require(bus);
+        ADDRESS.require(address);
+        SHUNT_OHMS.require(shuntOhms);
         double fullScale = MAX_SHUNT_VOLTS / shuntOhms;
         double least = MIN_SHUNT_VOLTS / shuntOhms;
         if (!(maxAmps >= least - 1e-9 && maxAmps <= fullScale + 1e-9)) {
-            throw new SettingException(KEY + ".max_amps", SettingException.number(maxAmps) + " A is outside "
-                    + round(least) + ".." + round(fullScale) + " A (25..320 mV across a " + SettingException.number(shuntOhms)
-                    + " Ω shunt)");
+            throw MAX_AMPS.invalid(MAX_AMPS.outside(maxAmps, round(least), round(fullScale)) + " (25..320 mV across a "
+                    + SettingText.number(shuntOhms) + " Ω shunt)");
         }
     }
 
@@ -76,7 +87,7 @@ public record CurrentSense(int bus, int address, double shuntOhms, double maxAmp
         return 0x2000 | pga << 11 | 0x3 << 7 | 0x3 << 3 | 0x7;
     }
 
-    private static String round(double v) {
-        return SettingException.number(Math.round(v * 100) / 100.0);
+    private static double round(double v) {
+        return Math.round(v * 100) / 100.0;
     }
 }

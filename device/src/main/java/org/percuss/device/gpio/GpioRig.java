@@ -1,14 +1,20 @@
 package org.percuss.device.gpio;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import org.percuss.device.setting.InvalidSetting;
+import org.percuss.device.setting.Setting;
+import org.percuss.device.setting.SettingText;
 
 /**
  * How a Raspberry Pi rig is wired and what its motor can do: which BCM pin does what, the PWM
  * channel, the tachometer's pulses per revolution, and the speed the motor reaches at full duty.
  * Immutable; the constructor refuses a rig that cannot be safe (two jobs on one pin, a sensor's bus
  * on a pin that has another job, a speed range the PWM cannot reach, a watchdog the sampler cannot
- * feed) with a {@link SettingException} naming the setting by its key in the {@code gpio} section.
+ * feed) with an {@link InvalidSetting} naming the setting by its key path ({@code gpio.watchdog}).
+ * Each setting's range is declared here once, as a {@link Setting}, for a config reader to read
+ * the file with.
  *
  * <p>Pins are BCM GPIO numbers 0..27; {@link #NO_PIN} leaves an optional output or the buttons
  * out. Buttons are all three or none.
@@ -43,24 +49,35 @@ public record GpioRig(int pwmChannel, int pwmFrequencyHz, int tachPin, int tachP
     /** An optional pin left out. */
     public static final int NO_PIN = -1;
 
-    // The bounds the constructor checks, for a config reader to check first and report together.
     /** The highest BCM GPIO pin on the header. */
     public static final int MAX_PIN = 27;
-    /** The highest PWM channel (channel 3 is GPIO19 on a Pi 5). */
-    public static final int MAX_PWM_CHANNEL = 3;
-    /** The PWM frequency range, hertz. */
-    public static final int MIN_PWM_HZ = 100;
-    public static final int MAX_PWM_HZ = 100_000;
-    /** The most tachometer pulses per revolution. */
-    public static final int MAX_PULSES_PER_REVOLUTION = 64;
-    /** The speed range a rig may declare, ppm; {@code full_duty_ppm} may reach {@link #MAX_FULL_DUTY_PPM}. */
-    public static final int MIN_PPM = 100;
-    public static final int MAX_PPM = 6000;
-    public static final int MAX_FULL_DUTY_PPM = 20_000;
     /** The sample period range, milliseconds; the watchdog is at least three periods and at most {@link #MAX_WATCHDOG_MS}. */
     public static final int MIN_SAMPLE_MS = 5;
     public static final int MAX_SAMPLE_MS = 100;
     public static final int MAX_WATCHDOG_MS = 2000;
+
+    // The settings the constructor checks, for a config reader to read a file with and report together.
+    /** The highest PWM channel is 3 (GPIO19 on a Pi 5). */
+    public static final Setting PWM_CHANNEL = Setting.whole("gpio.pwm_channel", 0, 3, "");
+    public static final Setting PWM_FREQUENCY_HZ = Setting.whole("gpio.pwm_frequency_hz", 100, 100_000, "Hz");
+    public static final Setting TACH_PIN = pin("gpio.tach_pin");
+    public static final Setting TACH_PULSES_PER_REVOLUTION = Setting.whole("gpio.tach_pulses_per_revolution", 1, 64, "");
+    /** The speed range a rig may declare; {@code max_ppm} is at least {@code min_ppm}. */
+    public static final Setting MIN_PPM = Setting.whole("gpio.min_ppm", 100, 6000, "ppm");
+    public static final Setting MAX_PPM = Setting.whole("gpio.max_ppm", 100, 6000, "ppm");
+    /** The motor's speed at full duty: at least {@code max_ppm}, or the PWM could not reach it. */
+    public static final Setting FULL_DUTY_PPM = Setting.whole("gpio.full_duty_ppm", 100, 20_000, "ppm");
+    public static final Setting ENABLE_PIN = pin("gpio.enable_pin").orNone(NO_PIN);
+    public static final Setting HEARTBEAT_PIN = pin("gpio.heartbeat_pin").orNone(NO_PIN);
+    public static final Setting EMERGENCY_STOP_PIN = pin("gpio.emergency_stop_pin");
+    public static final Setting POWER_BUTTON_PIN = pin("gpio.power_button_pin").orNone(NO_PIN);
+    public static final Setting PLUS_BUTTON_PIN = pin("gpio.plus_button_pin").orNone(NO_PIN);
+    public static final Setting MINUS_BUTTON_PIN = pin("gpio.minus_button_pin").orNone(NO_PIN);
+    /** Any watchdog's range; the sample period narrows it to at least three periods. */
+    public static final Setting WATCHDOG = Setting.duration("gpio.watchdog", Duration.ofMillis(3L * MIN_SAMPLE_MS),
+            Duration.ofMillis(MAX_WATCHDOG_MS));
+    public static final Setting SAMPLE_PERIOD = Setting.duration("gpio.sample_period", Duration.ofMillis(MIN_SAMPLE_MS),
+            Duration.ofMillis(MAX_SAMPLE_MS));
 
     /** The wiring of docs/raspberry-pi.md. */
     public static final GpioRig DEFAULT = new GpioRig(0, 20_000, 23, 1, 3600, 1000, 3400, 24, 25, 17, true, 5, 6, 13,
@@ -80,46 +97,47 @@ public record GpioRig(int pwmChannel, int pwmFrequencyHz, int tachPin, int tachP
         if (output == null || sensors == null) {
             throw new IllegalArgumentException("a rig's output and sensors are never null (MotorOutput.DRIVER, RigSensors.NONE)");
         }
-        range("pwm_channel", pwmChannel, 0, MAX_PWM_CHANNEL);
-        range("pwm_frequency_hz", pwmFrequencyHz, MIN_PWM_HZ, MAX_PWM_HZ);
-        pin("tach_pin", tachPin, false);
-        range("tach_pulses_per_revolution", tachPulsesPerRevolution, 1, MAX_PULSES_PER_REVOLUTION);
-        range("min_ppm", minPpm, MIN_PPM, MAX_PPM);
-        range("max_ppm", maxPpm, minPpm, MAX_PPM);
-        range("full_duty_ppm", fullDutyPpm, maxPpm, MAX_FULL_DUTY_PPM);
-        pin("enable_pin", enablePin, true);
-        pin("heartbeat_pin", heartbeatPin, true);
-        pin("emergency_stop_pin", emergencyStopPin, false);
-        pin("power_button_pin", powerButtonPin, true);
-        pin("plus_button_pin", plusButtonPin, true);
-        pin("minus_button_pin", minusButtonPin, true);
+        PWM_CHANNEL.require(pwmChannel);
+        PWM_FREQUENCY_HZ.require(pwmFrequencyHz);
+        TACH_PIN.require(tachPin);
+        TACH_PULSES_PER_REVOLUTION.require(tachPulsesPerRevolution);
+        MIN_PPM.require(minPpm);
+        MAX_PPM.require(maxPpm);
+        FULL_DUTY_PPM.require(fullDutyPpm);
+        MAX_PPM.requireAtLeast(maxPpm, MIN_PPM, minPpm);
+        FULL_DUTY_PPM.requireAtLeast(fullDutyPpm, MAX_PPM, maxPpm);
+        ENABLE_PIN.require(enablePin);
+        HEARTBEAT_PIN.require(heartbeatPin);
+        EMERGENCY_STOP_PIN.require(emergencyStopPin);
+        POWER_BUTTON_PIN.require(powerButtonPin);
+        PLUS_BUTTON_PIN.require(plusButtonPin);
+        MINUS_BUTTON_PIN.require(minusButtonPin);
         int buttons = (powerButtonPin == NO_PIN ? 0 : 1) + (plusButtonPin == NO_PIN ? 0 : 1)
                 + (minusButtonPin == NO_PIN ? 0 : 1);
         if (buttons != 0 && buttons != 3) {
-            throw new SettingException(powerButtonPin == NO_PIN ? "power_button_pin" : plusButtonPin == NO_PIN
-                    ? "plus_button_pin" : "minus_button_pin",
-                    "power_button_pin, plus_button_pin and minus_button_pin: give all three or none");
+            Setting missing = powerButtonPin == NO_PIN ? POWER_BUTTON_PIN : plusButtonPin == NO_PIN ? PLUS_BUTTON_PIN
+                    : MINUS_BUTTON_PIN;
+            throw missing.invalid("power_button_pin, plus_button_pin and minus_button_pin: give all three or none");
         }
-        if (samplePeriodMillis < MIN_SAMPLE_MS || samplePeriodMillis > MAX_SAMPLE_MS) {
-            throw new SettingException("sample_period", samplePeriodMillis + "ms is outside " + MIN_SAMPLE_MS + "ms.."
-                    + MAX_SAMPLE_MS + "ms");
-        }
+        SAMPLE_PERIOD.requireMillis(samplePeriodMillis);
+        WATCHDOG.requireMillis(watchdogMillis);
         // The watchdog must outlast a few samples, or a sampler on time would still trip it.
-        if (watchdogMillis < 3 * samplePeriodMillis || watchdogMillis > MAX_WATCHDOG_MS) {
-            throw new SettingException("watchdog", watchdogMillis + "ms is outside " + 3 * samplePeriodMillis + "ms.."
-                    + MAX_WATCHDOG_MS + "ms (at least three sample periods of " + samplePeriodMillis + "ms)");
+        if (watchdogMillis < 3 * samplePeriodMillis) {
+            Duration sample = Duration.ofMillis(samplePeriodMillis);
+            throw WATCHDOG.invalid(WATCHDOG.outside(Duration.ofMillis(watchdogMillis), sample.multipliedBy(3),
+                    WATCHDOG.maxDuration()) + " (at least three sample periods of " + SettingText.duration(sample) + ")");
         }
         Map<Integer, String> used = new HashMap<>();
-        claim(used, "tach_pin", tachPin);
-        claim(used, "enable_pin", enablePin);
-        claim(used, "heartbeat_pin", heartbeatPin);
-        claim(used, "emergency_stop_pin", emergencyStopPin);
-        claim(used, "power_button_pin", powerButtonPin);
-        claim(used, "plus_button_pin", plusButtonPin);
-        claim(used, "minus_button_pin", minusButtonPin);
+        claim(used, TACH_PIN, tachPin);
+        claim(used, ENABLE_PIN, enablePin);
+        claim(used, HEARTBEAT_PIN, heartbeatPin);
+        claim(used, EMERGENCY_STOP_PIN, emergencyStopPin);
+        claim(used, POWER_BUTTON_PIN, powerButtonPin);
+        claim(used, PLUS_BUTTON_PIN, plusButtonPin);
+        claim(used, MINUS_BUTTON_PIN, minusButtonPin);
         int pwmPin = pwmPin(pwmChannel);
         if (used.containsKey(pwmPin)) {
-            throw new SettingException(used.get(pwmPin), "GPIO" + pwmPin + " is the PWM output of pwm_channel " + pwmChannel);
+            throw new InvalidSetting(used.get(pwmPin), "GPIO" + pwmPin + " is the PWM output of pwm_channel " + pwmChannel);
         }
         used.put(pwmPin, "the PWM output (pwm_channel " + pwmChannel + ")");
         sensors.claimPins(used);
@@ -153,27 +171,19 @@ public record GpioRig(int pwmChannel, int pwmFrequencyHz, int tachPin, int tachP
         return channel % 2 == 0 ? 18 : 19;
     }
 
-    private static void range(String key, int value, int min, int max) {
-        SettingException.range(key, value, min, max);
+    /** The setting of a BCM pin at {@code path}: 0..{@value #MAX_PIN}. */
+    static Setting pin(String path) {
+        return Setting.whole(path, 0, MAX_PIN, "");
     }
 
-    private static void pin(String key, int pin, boolean optional) {
-        if (optional && pin == NO_PIN) {
-            return;
-        }
-        if (pin < 0 || pin > MAX_PIN) {
-            throw new SettingException(key, pin + " is not a BCM GPIO pin (0.." + MAX_PIN
-                    + (optional ? ", or leave it out" : "") + ")");
-        }
-    }
-
-    private static void claim(Map<Integer, String> used, String key, int pin) {
+    /** Gives {@code pin} to {@code setting} in {@code used} (pin to the key path that has it), unless another has it. */
+    static void claim(Map<Integer, String> used, Setting setting, int pin) {
         if (pin == NO_PIN) {
             return;
         }
-        String other = used.putIfAbsent(pin, key);
+        String other = used.putIfAbsent(pin, setting.path());
         if (other != null) {
-            throw new SettingException(key, "GPIO" + pin + " is already " + other);
+            throw setting.invalid("GPIO" + pin + " is already " + other);
         }
     }
 }

@@ -1,5 +1,8 @@
 package org.percuss.device.gpio;
 
+import org.percuss.device.setting.Setting;
+import org.percuss.device.setting.SettingText;
+
 /**
  * What the rig knows of the Pi's I2C buses, in one place: the range of a 7-bit address a chip may
  * have, the buses Linux numbers, and the header pins of the buses whose pins are fixed (bus 1 is
@@ -18,13 +21,14 @@ public final class I2cBus {
     private I2cBus() {
     }
 
-    /** Checks {@code bus} and {@code address} of the sensor at {@code key} ({@code sensors.current}). */
-    static void check(String key, int bus, int address) {
-        SettingException.range(key + ".bus", bus, 0, MAX_BUS);
-        if (address < MIN_ADDRESS || address > MAX_ADDRESS) {
-            throw new SettingException(key + ".address", hex(address) + " is outside " + hex(MIN_ADDRESS) + ".."
-                    + hex(MAX_ADDRESS) + " (7-bit I2C addresses)");
-        }
+    /** The {@code bus} setting of the I2C chip at {@code key} ({@code gpio.sensors.current}). */
+    static Setting bus(String key) {
+        return Setting.whole(key + ".bus", 0, MAX_BUS, "");
+    }
+
+    /** The {@code address} setting of the I2C chip at {@code key}: a 7-bit address. */
+    static Setting address(String key) {
+        return Setting.address(key + ".address", MIN_ADDRESS, MAX_ADDRESS).withNote("7-bit I2C addresses");
     }
 
     /** The SDA and SCL pins of {@code bus}, or an empty array when they depend on an overlay. */
@@ -38,11 +42,6 @@ public final class I2cBus {
 
     /** "at 0x40 on bus 1", for names and messages. */
     static String where(int bus, int address) {
-        return "at " + hex(address) + " on bus " + bus;
-    }
-
-    /** {@code 0x40}. */
-    public static String hex(int address) {
-        return address < 0 ? Integer.toString(address) : String.format("0x%02x", address);
+        return "at " + SettingText.hex(address) + " on bus " + bus;
     }
 }

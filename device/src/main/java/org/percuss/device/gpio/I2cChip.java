@@ -49,6 +49,18 @@ final class I2cChip {
         }
     }
 
+    /**
+     * Checks that {@code register} holds the configuration {@code value} just written (in the bits
+     * of {@code mask}): a chip that does not is not the {@code chipName} it was taken for.
+     */
+    void expectKept(int register, int value, int mask, String chipName) throws SensorProblem {
+        int back = readWord(register);
+        if ((back & mask) != value) {
+            throw new SensorProblem(String.format("does not keep its configuration (wrote 0x%04x, read 0x%04x): not an %s?",
+                    value, back, chipName));
+        }
+    }
+
     /** Writes the 16-bit register {@code register}. */
     void writeWord(int register, int value) throws SensorProblem {
         word[0] = (byte) (value >> 8);

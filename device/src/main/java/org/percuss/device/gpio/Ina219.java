@@ -52,11 +52,7 @@ final class Ina219 implements RigSensor {
     /** Programs the chip and checks that it holds the configuration. */
     void open() throws SensorProblem {
         program();
-        int back = chip.readWord(CONFIGURATION);
-        if (back != config.configuration()) {
-            throw new SensorProblem(String.format("does not keep its configuration (wrote 0x%04x, read 0x%04x): not an INA219?",
-                    config.configuration(), back));
-        }
+        chip.expectKept(CONFIGURATION, config.configuration(), 0xFFFF, "INA219");
     }
 
     private void program() throws SensorProblem {

@@ -1,5 +1,7 @@
 package org.percuss.device.gpio;
 
+import org.percuss.device.setting.Setting;
+
 /**
  * An MPU-6050 accelerometer and gyro (or a register-compatible chip of its family: MPU-6000,
  * MPU-6500, MPU-9250, MPU-9255) on I2C ({@code gpio.sensors.motion}), telling whether the gun is
@@ -11,16 +13,23 @@ package org.percuss.device.gpio;
  */
 public record MotionSense(int bus, int address, double thresholdDps) {
 
-    static final String KEY = "sensors.motion";
+    /** The key path of the section. */
+    public static final String KEY = "gpio.sensors.motion";
 
     public static final int DEFAULT_ADDRESS = 0x68;
     public static final double DEFAULT_THRESHOLD_DPS = 10;
     public static final double MIN_THRESHOLD_DPS = 2;
     public static final double MAX_THRESHOLD_DPS = 100;
 
+    public static final Setting BUS = I2cBus.bus(KEY);
+    public static final Setting ADDRESS = I2cBus.address(KEY);
+    public static final Setting THRESHOLD_DPS = Setting.number(KEY + ".threshold_dps", MIN_THRESHOLD_DPS, MAX_THRESHOLD_DPS,
+            "°/s");
+
     public MotionSense {
-        I2cBus.check(KEY, bus, address);
-        SettingException.range(KEY + ".threshold_dps", thresholdDps, MIN_THRESHOLD_DPS, MAX_THRESHOLD_DPS, "°/s");
+        BUS.require(bus);
+        ADDRESS.require(address);
+        THRESHOLD_DPS.require(thresholdDps);
     }
 
     /** "MPU-6050 at 0x68 on bus 1". */

@@ -1,5 +1,9 @@
 package org.percuss.device.gpio;
 
+import java.time.Duration;
+import org.percuss.device.setting.InvalidSetting;
+import org.percuss.device.setting.Setting;
+
 /**
  * How the rig drives the motor: a brushed-DC motor driver by PWM duty ({@link Kind#DRIVER}, the
  * default), or a hobby ESC for a brushless motor by servo pulses ({@link Kind#ESC}).
@@ -35,18 +39,22 @@ public record MotorOutput(Kind kind, int escFrequencyHz, int escArmingMillis) {
     public static final int STOP_PULSE_MICROS = 1000;
     public static final int FULL_PULSE_MICROS = 2000;
 
+    /** What drives the motor: {@code driver} or {@code esc}. */
+    public static final String OUTPUT_KEY = "gpio.output";
+    public static final Setting ESC_FREQUENCY_HZ = Setting.whole("gpio.esc_frequency_hz", MIN_ESC_HZ, MAX_ESC_HZ, "Hz");
+    public static final Setting ESC_ARMING = Setting.duration("gpio.esc_arming", Duration.ofMillis(MIN_ARMING_MS),
+            Duration.ofMillis(MAX_ARMING_MS));
+
     /** A motor driver (the ESC settings at their defaults, unused). */
     public static final MotorOutput DRIVER = new MotorOutput(Kind.DRIVER, 50, 3000);
 
+    /** @throws InvalidSetting naming the key, when a value is out of its range */
     public MotorOutput {
         if (kind == null) {
-            throw new SettingException("output", "must be driver or esc");
+            throw new InvalidSetting(OUTPUT_KEY, "must be driver or esc");
         }
-        SettingException.range("esc_frequency_hz", escFrequencyHz, MIN_ESC_HZ, MAX_ESC_HZ);
-        if (escArmingMillis < MIN_ARMING_MS || escArmingMillis > MAX_ARMING_MS) {
-            throw new SettingException("esc_arming", escArmingMillis + "ms is outside " + MIN_ARMING_MS + "ms.."
-                    + MAX_ARMING_MS / 1000 + "s");
-        }
+        ESC_FREQUENCY_HZ.require(escFrequencyHz);
+        ESC_ARMING.requireMillis(escArmingMillis);
     }
 
     /** An ESC at {@code frequencyHz} that arms in {@code armingMillis}. */

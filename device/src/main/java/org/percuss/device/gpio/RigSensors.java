@@ -2,6 +2,9 @@ package org.percuss.device.gpio;
 
 import java.util.Map;
 import java.util.Optional;
+import org.percuss.device.setting.InvalidSetting;
+import org.percuss.device.setting.Setting;
+import org.percuss.device.setting.SettingText;
 
 /**
  * The sensors wired to a rig ({@code gpio.sensors}), each optional: a current and supply monitor,
@@ -23,16 +26,16 @@ public record RigSensors(Optional<CurrentSense> current, Optional<MotionSense> m
             throw new IllegalArgumentException("absent sensors are Optional.empty(), not null");
         }
         if (current.isPresent() && motion.isPresent()) {
-            distinct(MotionSense.KEY, motion.get().bus(), motion.get().address(), CurrentSense.KEY,
+            distinct(MotionSense.ADDRESS, motion.get().bus(), motion.get().address(), CurrentSense.KEY,
                     current.get().bus(), current.get().address());
         }
         if (temperature.orElse(null) instanceof TemperatureSense.Ads1115Ntc adc) {
             if (current.isPresent()) {
-                distinct(TemperatureSense.KEY, adc.bus(), adc.address(), CurrentSense.KEY, current.get().bus(),
+                distinct(TemperatureSense.Ads1115Ntc.ADDRESS, adc.bus(), adc.address(), CurrentSense.KEY, current.get().bus(),
                         current.get().address());
             }
             if (motion.isPresent()) {
-                distinct(TemperatureSense.KEY, adc.bus(), adc.address(), MotionSense.KEY, motion.get().bus(),
+                distinct(TemperatureSense.Ads1115Ntc.ADDRESS, adc.bus(), adc.address(), MotionSense.KEY, motion.get().bus(),
                         motion.get().address());
             }
         }
@@ -59,45 +62,40 @@ public record RigSensors(Optional<CurrentSense> current, Optional<MotionSense> m
     }
 
     /**
-     * Claims the pins these sensors need in {@code used} (pin to the key that has it): the SDA and
-     * SCL of each I2C bus with fixed pins, and the 1-wire pin.
+     * Claims the pins these sensors need in {@code used} (pin to the key path that has it): the SDA
+     * and SCL of each I2C bus with fixed pins, and the 1-wire pin.
      *
-     * @throws SettingException naming the sensor's key when a pin is already another's
+     * @throws InvalidSetting naming the sensor's key when a pin is already another's
      */
     void claimPins(Map<Integer, String> used) {
-        current.ifPresent(c -> claimBus(used, CurrentSense.KEY, c.bus()));
-        motion.ifPresent(m -> claimBus(used, MotionSense.KEY, m.bus()));
+        current.ifPresent(c -> claimBus(used, CurrentSense.BUS, c.bus()));
+        motion.ifPresent(m -> claimBus(used, MotionSense.BUS, m.bus()));
         switch (temperature.orElse(null)) {
-            case TemperatureSense.Ads1115Ntc adc -> claimBus(used, TemperatureSense.KEY, adc.bus());
-            case TemperatureSense.Ds18b20 w1 -> {
-                String other = used.putIfAbsent(w1.pin(), TemperatureSense.KEY + ".pin");
-                if (other != null) {
-                    throw new SettingException(TemperatureSense.KEY + ".pin", "GPIO" + w1.pin() + " is already " + other);
-                }
-            }
+            case TemperatureSense.Ads1115Ntc adc -> claimBus(used, TemperatureSense.Ads1115Ntc.BUS, adc.bus());
+            case TemperatureSense.Ds18b20 w1 -> GpioRig.claim(used, TemperatureSense.Ds18b20.PIN, w1.pin());
             case null -> {
             }
         }
     }
 
-    private static void claimBus(Map<Integer, String> used, String key, int bus) {
+    private static void claimBus(Map<Integer, String> used, Setting bus, int number) {
         String[] roles = {"SDA", "SCL"};
-        int[] pins = I2cBus.pins(bus);
-        String owner = "I2C bus " + bus;
+        int[] pins = I2cBus.pins(number);
+        String owner = "I2C bus " + number;
         for (int i = 0; i < pins.length; i++) {
             String other = used.get(pins[i]);
             if (other != null && !other.startsWith(owner)) {
-                throw new SettingException(key + ".bus", "I2C bus " + bus + " needs GPIO" + pins[i] + " (" + roles[i]
-                        + "), which is already " + other);
+                throw bus.invalid("I2C bus " + number + " needs GPIO" + pins[i] + " (" + roles[i] + "), which is already "
+                        + other);
             }
             used.put(pins[i], owner + " (" + roles[i] + ")");
         }
     }
 
-    private static void distinct(String key, int bus, int address, String otherKey, int otherBus, int otherAddress) {
-        if (bus == otherBus && address == otherAddress) {
-            throw new SettingException(key + ".address", I2cBus.hex(address) + " on bus " + bus + " is already the "
-                    + otherKey.substring(otherKey.indexOf('.') + 1) + " sensor's (" + otherKey + ")");
+    private static void distinct(Setting address, int bus, int value, String otherKey, int otherBus, int otherAddress) {
+        if (bus == otherBus && value == otherAddress) {
+            throw address.invalid(SettingText.hex(value) + " on bus " + bus + " is already the "
+                    + otherKey.substring(otherKey.lastIndexOf('.') + 1) + " sensor's (" + otherKey + ")");
         }
     }
 }

@@ -1,6 +1,8 @@
 package org.percuss.device.gpio;
 
 import java.util.regex.Pattern;
+import org.percuss.device.setting.InvalidSetting;
+import org.percuss.device.setting.Setting;
 
 /**
  * The motor's temperature sensor ({@code gpio.sensors.temperature}): a DS18B20 on the Pi's 1-wire
@@ -8,8 +10,8 @@ import java.util.regex.Pattern;
  */
 public sealed interface TemperatureSense {
 
-    /** The key of the section. */
-    String KEY = "sensors.temperature";
+    /** The key path of the section. */
+    String KEY = "gpio.sensors.temperature";
 
     /** The sensor's name for messages: "DS18B20 28-0316a2795fff", "ADS1115 at 0x48 on bus 1". */
     String name();
@@ -26,15 +28,21 @@ public sealed interface TemperatureSense {
         /** A DS18B20's id: family code 28, then its serial number. */
         public static final Pattern ID = Pattern.compile("28-[0-9a-f]{12}");
         public static final int DEFAULT_PIN = 4;
+        /** The 1-wire id's key; its form is {@link #ID}. */
+        public static final String ID_KEY = KEY + ".id";
+        public static final Setting PIN = GpioRig.pin(KEY + ".pin");
 
+        /** @throws InvalidSetting naming the key, when the id is missing or not a DS18B20's, or the pin is not a pin */
         public Ds18b20 {
-            if (id == null || !ID.matcher(id).matches()) {
-                throw new SettingException(KEY + ".id", "'" + id + "' is not a DS18B20 id (28- and 12 hex digits, as "
-                        + "ls /sys/bus/w1/devices shows)");
+            if (id == null) {
+                throw new InvalidSetting(ID_KEY, "required for a DS18B20: its 1-wire id, 28- and 12 hex digits, as "
+                        + "ls /sys/bus/w1/devices shows it");
             }
-            if (pin < 0 || pin > GpioRig.MAX_PIN) {
-                throw new SettingException(KEY + ".pin", pin + " is not a BCM GPIO pin (0.." + GpioRig.MAX_PIN + ")");
+            if (!ID.matcher(id).matches()) {
+                throw new InvalidSetting(ID_KEY, "'" + id + "' is not a DS18B20 id (28- and 12 hex digits, as "
+                        + "ls /sys/bus/w1/devices shows it)");
             }
+            PIN.require(pin);
         }
 
         @Override
@@ -65,14 +73,23 @@ public sealed interface TemperatureSense {
         public static final double DEFAULT_BETA = 3950;
         public static final double DEFAULT_DIVIDER_VOLTS = 3.3;
 
+        public static final Setting BUS = I2cBus.bus(KEY);
+        public static final Setting ADDRESS = I2cBus.address(KEY);
+        public static final Setting CHANNEL = Setting.whole(KEY + ".channel", 0, 3, "");
+        public static final Setting SERIES_OHMS = Setting.number(KEY + ".series_ohms", 100, 1_000_000, "Ω");
+        public static final Setting NTC_OHMS = Setting.number(KEY + ".ntc_ohms", 100, 1_000_000, "Ω");
+        public static final Setting NTC_BETA = Setting.number(KEY + ".ntc_beta", 1000, 10_000, "K");
+        /** The ADC's ±4.096 V range must hold the whole divider. */
+        public static final Setting DIVIDER_VOLTS = Setting.number(KEY + ".divider_volts", 1.0, 4.0, "V");
+
         public Ads1115Ntc {
-            I2cBus.check(KEY, bus, address);
-            SettingException.range(KEY + ".channel", channel, 0, 3);
-            SettingException.range(KEY + ".series_ohms", seriesOhms, 100, 1_000_000, "Ω");
-            SettingException.range(KEY + ".ntc_ohms", ntcOhms, 100, 1_000_000, "Ω");
-            SettingException.range(KEY + ".ntc_beta", ntcBeta, 1000, 10_000, "K");
-            // the ADC's ±4.096 V range must hold the whole divider
-            SettingException.range(KEY + ".divider_volts", dividerVolts, 1.0, 4.0, "V");
+            BUS.require(bus);
+            ADDRESS.require(address);
+            CHANNEL.require(channel);
+            SERIES_OHMS.require(seriesOhms);
+            NTC_OHMS.require(ntcOhms);
+            NTC_BETA.require(ntcBeta);
+            DIVIDER_VOLTS.require(dividerVolts);
         }
 
         /** An NTC of the usual kind (10 kΩ, B 3950) on {@code channel}, in a 10 kΩ divider from 3.3 V. */

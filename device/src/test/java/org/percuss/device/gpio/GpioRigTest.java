@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.percuss.device.setting.InvalidSetting;
 
 class GpioRigTest {
 
@@ -18,13 +19,13 @@ class GpioRigTest {
     @Test
     void twoJobsOnOnePinAreRefusedNamingBoth() {
         assertThatThrownBy(() -> rig(23, 23, 17, 5, 6, 13, 3600, 250))
-                .hasMessage("enable_pin: GPIO23 is already tach_pin");
+                .hasMessage("gpio.enable_pin: GPIO23 is already gpio.tach_pin");
     }
 
     @Test
     void aPinOnThePwmOutputIsRefused() {
         assertThatThrownBy(() -> rig(18, 24, 17, 5, 6, 13, 3600, 250))
-                .hasMessage("tach_pin: GPIO18 is the PWM output of pwm_channel 0");
+                .hasMessage("gpio.tach_pin: GPIO18 is the PWM output of pwm_channel 0");
     }
 
     @Test
@@ -32,17 +33,17 @@ class GpioRigTest {
         assertThatThrownBy(() -> new GpioRig(2, D.pwmFrequencyHz(), 18, D.tachPulsesPerRevolution(), D.fullDutyPpm(),
                 D.minPpm(), D.maxPpm(), D.enablePin(), D.heartbeatPin(), D.emergencyStopPin(), true, D.powerButtonPin(),
                 D.plusButtonPin(), D.minusButtonPin(), D.watchdogMillis(), D.samplePeriodMillis()))
-                .hasMessage("tach_pin: GPIO18 is the PWM output of pwm_channel 2");
+                .hasMessage("gpio.tach_pin: GPIO18 is the PWM output of pwm_channel 2");
         assertThatThrownBy(() -> new GpioRig(4, D.pwmFrequencyHz(), D.tachPin(), D.tachPulsesPerRevolution(), D.fullDutyPpm(),
                 D.minPpm(), D.maxPpm(), D.enablePin(), D.heartbeatPin(), D.emergencyStopPin(), true, D.powerButtonPin(),
                 D.plusButtonPin(), D.minusButtonPin(), D.watchdogMillis(), D.samplePeriodMillis()))
-                .hasMessage("pwm_channel: 4 is outside 0..3");
+                .hasMessage("gpio.pwm_channel: 4 is outside 0..3");
     }
 
     @Test
     void aPinOffTheHeaderIsRefused() {
         assertThatThrownBy(() -> rig(23, 24, 40, 5, 6, 13, 3600, 250))
-                .hasMessage("emergency_stop_pin: 40 is not a BCM GPIO pin (0..27)");
+                .hasMessage("gpio.emergency_stop_pin: 40 is outside 0..27");
     }
 
     @Test
@@ -54,13 +55,13 @@ class GpioRigTest {
     @Test
     void theMotorMustReachTheTopSpeedAtFullDuty() {
         assertThatThrownBy(() -> rig(23, 24, 17, 5, 6, 13, 3000, 250))
-                .hasMessage("full_duty_ppm: 3000 is outside 3400..20000");
+                .hasMessage("gpio.full_duty_ppm: 3000 ppm must be at least max_ppm (3400 ppm)");
     }
 
     @Test
     void theWatchdogMustOutlastThreeSamples() {
         assertThatThrownBy(() -> rig(23, 24, 17, 5, 6, 13, 3600, 50))
-                .hasMessage("watchdog: 50ms is outside 60ms..2000ms (at least three sample periods of 20ms)");
+                .hasMessage("gpio.watchdog: 50ms is outside 60ms..2s (at least three sample periods of 20ms)");
     }
 
     @Nested
@@ -71,21 +72,21 @@ class GpioRigTest {
         @Test
         void anI2cAddressOutsideTheSevenBitRangeNamesItsKeyPath() {
             assertThatThrownBy(() -> CurrentSense.fullScale(1, 0x78, 0.01))
-                    .isInstanceOfSatisfying(SettingException.class, e -> {
-                        assertThat(e.key()).isEqualTo("sensors.current.address");
+                    .isInstanceOfSatisfying(InvalidSetting.class, e -> {
+                        assertThat(e.path()).isEqualTo("gpio.sensors.current.address");
                         assertThat(e.problem()).isEqualTo("0x78 is outside 0x03..0x77 (7-bit I2C addresses)");
                     });
-            assertThatThrownBy(() -> new MotionSense(1, 0x02, 10)).hasMessageStartingWith("sensors.motion.address: 0x02");
+            assertThatThrownBy(() -> new MotionSense(1, 0x02, 10)).hasMessageStartingWith("gpio.sensors.motion.address: 0x02");
             assertThatThrownBy(() -> TemperatureSense.Ads1115Ntc.usual(1, 0x80, 0))
-                    .hasMessageStartingWith("sensors.temperature.address: 0x80");
+                    .hasMessageStartingWith("gpio.sensors.temperature.address: 0x80");
         }
 
         @Test
         void aButtonOnTheI2cPinsIsAPinUsedTwiceNamedAtTheSensorsBus() {
             GpioRig rig = rig(23, 24, 17, 2, 6, 13, 3600, 250);
             assertThatThrownBy(() -> rig.withSensors(RigSensors.NONE.withCurrent(ina)))
-                    .isInstanceOfSatisfying(SettingException.class, e -> assertThat(e.key()).isEqualTo("sensors.current.bus"))
-                    .hasMessage("sensors.current.bus: I2C bus 1 needs GPIO2 (SDA), which is already power_button_pin");
+                    .isInstanceOfSatisfying(InvalidSetting.class, e -> assertThat(e.path()).isEqualTo("gpio.sensors.current.bus"))
+                    .hasMessage("gpio.sensors.current.bus: I2C bus 1 needs GPIO2 (SDA), which is already gpio.power_button_pin");
         }
 
         @Test
@@ -94,19 +95,19 @@ class GpioRigTest {
                     .withTemperature(TemperatureSense.Ads1115Ntc.usual(1, 0x48, 0));
             assertThat(D.withSensors(two).sensors()).isEqualTo(two);
             assertThatThrownBy(() -> RigSensors.NONE.withCurrent(ina).withTemperature(TemperatureSense.Ads1115Ntc.usual(1, 0x40, 0)))
-                    .hasMessage("sensors.temperature.address: 0x40 on bus 1 is already the current sensor's (sensors.current)");
+                    .hasMessage("gpio.sensors.temperature.address: 0x40 on bus 1 is already the current sensor's (gpio.sensors.current)");
         }
 
         @Test
         void theOneWirePinIsAPinToo() {
             assertThatThrownBy(() -> D.withSensors(RigSensors.NONE.withTemperature(
                     new TemperatureSense.Ds18b20("28-0316a2795fff", 23))))
-                    .hasMessage("sensors.temperature.pin: GPIO23 is already tach_pin");
+                    .hasMessage("gpio.sensors.temperature.pin: GPIO23 is already gpio.tach_pin");
             assertThatThrownBy(() -> D.withSensors(RigSensors.NONE.withTemperature(
                     new TemperatureSense.Ds18b20("28-0316a2795fff", 18))))
-                    .hasMessage("sensors.temperature.pin: GPIO18 is already the PWM output (pwm_channel 0)");
+                    .hasMessage("gpio.sensors.temperature.pin: GPIO18 is already the PWM output (pwm_channel 0)");
             assertThatThrownBy(() -> new TemperatureSense.Ds18b20("10-0316a2795fff", 4))
-                    .hasMessageStartingWith("sensors.temperature.id: '10-0316a2795fff' is not a DS18B20 id");
+                    .hasMessageStartingWith("gpio.sensors.temperature.id: '10-0316a2795fff' is not a DS18B20 id");
         }
 
         @Test
@@ -127,9 +128,9 @@ class GpioRigTest {
         @Test
         void aCurrentRangeTheShuntCannotMeasureIsRefused() {
             assertThatThrownBy(() -> new CurrentSense(1, 0x40, 0.1, 5))
-                    .hasMessage("sensors.current.max_amps: 5 A is outside 0.25..3.2 A (25..320 mV across a 0.1 Ω shunt)");
+                    .hasMessage("gpio.sensors.current.max_amps: 5 is outside 0.25..3.2 A (25..320 mV across a 0.1 Ω shunt)");
             assertThatThrownBy(() -> CurrentSense.fullScale(1, 0x40, 2))
-                    .hasMessage("sensors.current.shunt_ohms: 2 Ω is outside 0.001..1 Ω");
+                    .hasMessage("gpio.sensors.current.shunt_ohms: 2 is outside 0.001..1 Ω");
         }
     }
 
@@ -140,9 +141,9 @@ class GpioRigTest {
         void itsFrequencyIsFiftyToFourHundredHertz() {
             assertThat(MotorOutput.esc(50, 3000).escFrequencyHz()).isEqualTo(50);
             assertThat(MotorOutput.esc(400, 3000).isEsc()).isTrue();
-            assertThatThrownBy(() -> MotorOutput.esc(490, 3000)).hasMessage("esc_frequency_hz: 490 is outside 50..400");
-            assertThatThrownBy(() -> MotorOutput.esc(49, 3000)).hasMessage("esc_frequency_hz: 49 is outside 50..400");
-            assertThatThrownBy(() -> MotorOutput.esc(50, 100)).hasMessage("esc_arming: 100ms is outside 500ms..10s");
+            assertThatThrownBy(() -> MotorOutput.esc(490, 3000)).hasMessage("gpio.esc_frequency_hz: 490 is outside 50..400 Hz");
+            assertThatThrownBy(() -> MotorOutput.esc(49, 3000)).hasMessage("gpio.esc_frequency_hz: 49 is outside 50..400 Hz");
+            assertThatThrownBy(() -> MotorOutput.esc(50, 100)).hasMessage("gpio.esc_arming: 100ms is outside 500ms..10s");
         }
 
         @Test

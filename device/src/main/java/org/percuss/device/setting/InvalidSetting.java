@@ -1,9 +1,10 @@
-package org.percuss.controller.config;
+package org.percuss.device.setting;
 
 /**
- * A setting that cannot be, with the key path of the setting ({@code current.trip_amps}) and what
- * is wrong with it apart, so that the loader finds the setting's line from the path in the file's
- * tree, never from the message's text. The message is {@code path: problem}.
+ * A setting that cannot be, with the key path of the setting from the configuration file's root
+ * ({@code current.trip_amps}, {@code gpio.sensors.current.address}) and what is wrong with it
+ * apart, so that a config reader finds the setting's line from the path in the file's tree, never
+ * from the message's text. The message is {@code path: problem}.
  */
 public final class InvalidSetting extends IllegalArgumentException {
 
