@@ -184,4 +184,26 @@ class RealTimeDriverTest {
     void eachStrategyHasItsOptionName() {
         assertThat(LoopSleep.values()).extracting(LoopSleep::optionName).containsExactly("park", "park-spin", "spin");
     }
+
+    @Test
+    void waitingAndMonitoringAllocateNothingPerTick() {
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long[] heard = new long[1];
+        long[] runs = new long[4];
+        for (LoopSleep sleep : LoopSleep.values()) {
+            for (int run = 0; run < runs.length; run++) {
+                long[] count = {0};
+                RealTimeDriver driver = new RealTimeDriver(ticker, PERIOD, sleep,
+                        (deadline, started, ended) -> heard[0] += started - deadline, nanos -> ticker.now += nanos);
+                Runnable tick = () -> count[0]++;
+                java.util.function.BooleanSupplier done = () -> count[0] == 50_000;
+                long before = threads.getCurrentThreadAllocatedBytes();
+                driver.run(tick, done);
+                runs[run] = threads.getCurrentThreadAllocatedBytes() - before;
+            }
+            // one allocation a tick would be at least 800 KB a run; the JIT may allocate a little, once
+            assertThat(runs).as("bytes allocated by 50,000 ticks waited for the %s way", sleep).contains(0L);
+        }
+    }
 }
