@@ -4,14 +4,16 @@ import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 
 /**
- * The JVM's own counters at one moment, to subtract: garbage collections and their accumulated
- * time (each collector's {@link GarbageCollectorMXBean}; G1's young and mixed collections are
- * stop-the-world pauses, its "G1 Concurrent GC" cycles run beside the application and are counted
- * apart), the process's CPU time, and the CPU time and bytes allocated of the calling thread.
+ * The JVM's own counters at one moment, to subtract: garbage-collection pauses and their
+ * accumulated time (each collector's {@link GarbageCollectorMXBean}: G1's young and old
+ * generations and its "G1 Concurrent GC", which since JDK 20 counts the Remark and Cleanup pauses
+ * of a concurrent cycle; ZGC's and Shenandoah's "... Pauses"), apart from the concurrent cycles
+ * of ZGC and Shenandoah ("... Cycles"), which run beside the application; the process's CPU
+ * time; and the CPU time and bytes allocated of the calling thread.
  *
- * @param pauses collections that stop the application
+ * @param pauses collections, or phases of one, that stop the application
  * @param pauseMillis their accumulated time
- * @param concurrent concurrent cycles (G1's, ZGC's), which do not stop it
+ * @param concurrent concurrent cycles (ZGC's, Shenandoah's), which do not stop it
  * @param processCpuNanos CPU time of the whole process, or -1 when the JVM does not say
  * @param threadCpuNanos CPU time of the calling thread
  * @param threadAllocatedBytes bytes the calling thread allocated, or -1 when the JVM does not say
@@ -26,7 +28,7 @@ public record RuntimeCounters(long pauses, long pauseMillis, long concurrent, lo
         long concurrent = 0;
         for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
             long count = Math.max(0, gc.getCollectionCount());
-            if (gc.getName().contains("Concurrent") || gc.getName().startsWith("ZGC")) {
+            if (gc.getName().endsWith("Cycles")) {
                 concurrent += count;
             } else {
                 pauses += count;
