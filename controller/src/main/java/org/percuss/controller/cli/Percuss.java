@@ -18,7 +18,8 @@ import picocli.CommandLine.ParameterException;
 @Command(name = "percuss", mixinStandardHelpOptions = true, versionProvider = Percuss.Version.class,
         description = "Controller, device driver and simulator for percussion massage guns.",
         subcommands = {RunCommand.class, SimulateCommand.class, ReplayCommand.class, PlotCommand.class, BoardCommand.class,
-            PortsCommand.class, UsageCommand.class, ConfigCommand.class, DoctorCommand.class, CampaignCommand.class},
+            PortsCommand.class, UsageCommand.class, ConfigCommand.class, DoctorCommand.class, CampaignCommand.class,
+            BenchLoopCommand.class},
         exitCodeListHeading = "%nExit codes:%n")
 public final class Percuss implements Runnable {
 
