@@ -121,30 +121,21 @@ record RigHardware(MotorDrive drive, DigitalOutput heartbeat, DigitalInput tacho
             if (s.current().isPresent()) {
                 CurrentSense c = s.current().get();
                 Ina219 ina = new Ina219(c, i2c(pi4j, c.name(), c.bus(), c.address()));
-                open(ina, ina::open);
-                opened.add(ina);
-                features.add(Capability.CURRENT_SENSE);
-                features.add(Capability.SUPPLY_VOLTAGE);
+                add(ina, ina::open, opened, features, Capability.CURRENT_SENSE, Capability.SUPPLY_VOLTAGE);
             }
             if (s.motion().isPresent()) {
                 MotionSense m = s.motion().get();
                 Mpu6050 mpu = new Mpu6050(m, i2c(pi4j, m.name(), m.bus(), m.address()));
-                open(mpu, mpu::open);
-                opened.add(mpu);
-                features.add(Capability.MOTION_SENSOR);
+                add(mpu, mpu::open, opened, features, Capability.MOTION_SENSOR);
             }
             switch (s.temperature().orElse(null)) {
                 case TemperatureSense.Ads1115Ntc a -> {
                     Ads1115Ntc adc = new Ads1115Ntc(a, i2c(pi4j, a.name(), a.bus(), a.address()));
-                    open(adc, adc::open);
-                    opened.add(adc);
-                    features.add(Capability.TEMPERATURE);
+                    add(adc, adc::open, opened, features, Capability.TEMPERATURE);
                 }
                 case TemperatureSense.Ds18b20 d -> {
                     w1 = new Ds18b20(d, parts.oneWireDevices(), scheduler, parts.blockingReads());
-                    open(w1, w1::open);
-                    opened.add(w1);
-                    features.add(Capability.TEMPERATURE);
+                    add(w1, w1::open, opened, features, Capability.TEMPERATURE);
                 }
                 case null -> {
                 }
@@ -163,12 +154,16 @@ record RigHardware(MotorDrive drive, DigitalOutput heartbeat, DigitalInput tacho
         void open() throws SensorProblem;
     }
 
-    private static void open(RigSensor sensor, Opening opening) {
+    /** Opens {@code sensor}, then adds it to {@code opened} and what it senses to {@code features}. */
+    private static void add(RigSensor sensor, Opening opening, List<RigSensor> opened, EnumSet<Capability> features,
+                            Capability... senses) {
         try {
             opening.open();
         } catch (SensorProblem p) {
             throw new SensorOpenException(sensor.name() + ": " + p.getMessage());
         }
+        opened.add(sensor);
+        features.addAll(List.of(senses));
     }
 
     private static I2cChip i2c(Context pi4j, String name, int bus, int address) {
