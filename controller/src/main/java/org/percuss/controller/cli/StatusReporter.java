@@ -107,7 +107,7 @@ final class StatusReporter implements LoopListener {
                 nextRedrawNanos = now + REDRAW_EVERY_NANOS;
                 if (stateChanged && pendingWhy != null && loop.state() != LoopState.WARM_UP) {
                     clearLiveLine();
-                    out.println(loop.state().label() + ": " + pendingWhy);
+                    out.println(loop.state().line(pendingWhy));
                 }
                 out.print(footer == null ? "\r\033[K" + fit(liveLine())
                         : "\r\033[J" + fit(liveLine()) + "\n" + fit(footer.get()) + "\033[1A\r");

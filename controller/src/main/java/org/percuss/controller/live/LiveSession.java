@@ -174,7 +174,7 @@ public final class LiveSession implements LoopListener {
             history.mark(at, why.isEmpty() ? to.label() : why);
         }
         if (!why.isEmpty()) {
-            add(new Message(at, Message.Kind.STATE, to.label() + ": " + why));
+            add(new Message(at, Message.Kind.STATE, to.line(why)));
         }
     }
 

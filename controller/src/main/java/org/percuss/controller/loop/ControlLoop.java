@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.percuss.controller.config.PercussConfig;
 import org.percuss.controller.safety.SafetySupervisor;
+import org.percuss.controller.session.SessionPlan;
 import org.percuss.controller.session.SessionTimer;
 import org.percuss.device.api.Capability;
 import org.percuss.device.api.DeviceException;
@@ -109,6 +110,11 @@ public final class ControlLoop {
         public Builder timer(SessionTimer t) {
             timer = t;
             return this;
+        }
+
+        /** The session {@code plan} sets: its timer and its level cap (a zone's maximum). */
+        public Builder plan(SessionPlan plan) {
+            return timer(plan.timer()).maxLevel(plan.maxLevel());
         }
 
         /** The rules (default: every rule of DESIGN.md with the config's limits). */

@@ -40,6 +40,15 @@ public enum LoopState {
         return label;
     }
 
+    /**
+     * The line that says this state was entered and why: {@code "fault: over-current: 4.3 A ..."}.
+     * A reason that already begins with the state's words (an emergency stop's is the fault's name,
+     * {@code "emergency stop: requested by the user"}) is not prefixed again.
+     */
+    public String line(String why) {
+        return why.isEmpty() ? label : why.startsWith(label + ": ") ? why : label + ": " + why;
+    }
+
     /** Whether the motor is commanded to turn in this state. */
     public boolean motorOn() {
         return this == WARM_UP || this == RAMPING || this == RUNNING;

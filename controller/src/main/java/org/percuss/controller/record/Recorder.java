@@ -2,10 +2,8 @@ package org.percuss.controller.record;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.time.Instant;
 import java.util.List;
-import java.util.zip.CRC32;
 import org.percuss.controller.config.PercussConfig;
 import org.percuss.controller.files.FileProblem;
 import org.percuss.controller.files.OutputFile;
@@ -53,13 +51,12 @@ public final class Recorder implements TickObserver, Closeable {
 
     private final OutputFile file;
     private final OutputFile.Stream stream;
-    private final OutputStream out;
+    private final RecordBlocks blocks;
     private final Ticker wall;
     private final EpochClock calendar;
     private final List<String> command;
     private final boolean flushOnSessionTime;
-    private final RecordBuffer buffer = new RecordBuffer(4 * BLOCK_TARGET_BYTES);
-    private final CRC32 crc = new CRC32();
+    private final RecordBuffer buffer;
     private TelemetryCodec telemetry;
     private TickCodec ticks;
     private Telemetry lastTelemetry;
@@ -68,7 +65,6 @@ public final class Recorder implements TickObserver, Closeable {
     private long flushedWallNanos;
     private long flushedTickNanos;
     private int ticksSinceWallCheck;
-    private IOException failure;
     private boolean begun;
     private boolean finished;
     /** Begun, not finished, not failed: one field to look at on every call. */
@@ -78,12 +74,12 @@ public final class Recorder implements TickObserver, Closeable {
                      boolean flushOnSessionTime) {
         this.file = file;
         this.stream = stream;
-        this.out = stream.out();
+        this.blocks = new RecordBlocks(stream.out(), 4 * BLOCK_TARGET_BYTES);
+        this.buffer = blocks.buffer();
         this.wall = wall;
         this.calendar = calendar;
         this.command = List.copyOf(command);
         this.flushOnSessionTime = flushOnSessionTime;
-        buffer.reserve(RecordFormat.BLOCK_PREFIX_BYTES);
     }
 
     /**
@@ -114,30 +110,8 @@ public final class Recorder implements TickObserver, Closeable {
         RecordingHeader header = new RecordingHeader(RecordFormat.VERSION, RecordingHeader.currentVersion(),
                 Instant.ofEpochMilli(calendar.epochMillis()).toString(), command, title, device.name(),
                 device.capabilities(), config, session);
-        byte[] json = HeaderJson.write(header);
-        crc.reset();
-        crc.update(json, 0, json.length);
-        // written from the block buffer's own array: the stream wraps an array once, and this is the one it keeps
-        buffer.truncate(0);
-        for (byte m : RecordFormat.MAGIC) {
-            buffer.put(m);
-        }
-        buffer.put(RecordFormat.VERSION);
-        buffer.put(RecordFormat.VERSION >>> 8);
-        buffer.putIntLE(json.length, buffer.reserve(4));
-        buffer.putIntLE((int) crc.getValue(), buffer.reserve(4));
-        int at = buffer.reserve(json.length); // may grow the array: take it after
-        System.arraycopy(json, 0, buffer.array(), at, json.length);
-        try {
-            out.write(buffer.array(), 0, buffer.size());
-            out.flush();
-        } catch (IOException e) {
-            failure = e;
-            recording = false;
+        if (!blocks.writeHeader(HeaderJson.write(header))) {
             throw failure();
-        } finally {
-            buffer.truncate(0);
-            buffer.reserve(RecordFormat.BLOCK_PREFIX_BYTES);
         }
         telemetry = new TelemetryCodec(device.capabilities().telemetryPeriodMillis());
         ticks = new TickCodec(config.tickPeriod().toNanos());
@@ -154,25 +128,15 @@ public final class Recorder implements TickObserver, Closeable {
 
     /** The listener for the loop: {@code inner}, with every message recorded on its way. */
     public LoopListener listener(LoopListener inner) {
-        return new LoopListener() {
-            @Override
-            public void stateChanged(LoopState from, LoopState to, String why) {
-                message(RecordFormat.MESSAGE_STATE, from, to, why);
-                inner.stateChanged(from, to, why);
-            }
+        return new RecordingListener(inner, this);
+    }
 
-            @Override
-            public void warning(String message) {
-                message(RecordFormat.MESSAGE_WARNING, null, null, message);
-                inner.warning(message);
-            }
-
-            @Override
-            public void safetyEvent(String message) {
-                message(RecordFormat.MESSAGE_SAFETY, null, null, message);
-                inner.safetyEvent(message);
-            }
-        };
+    /**
+     * The loop's builder for a recorded session (after {@link #begin}): {@code device} and
+     * {@code listener} are reached through this recorder, which observes every tick.
+     */
+    public ControlLoop.Builder builder(PercussionDevice device, PercussConfig config, Ticker ticker, LoopListener listener) {
+        return ControlLoop.builder(device(device), config, ticker).listener(listener(listener)).observer(this);
     }
 
     /** A note beside the inputs, such as a scenario's step, for plots (a replay ignores it). */
@@ -202,7 +166,7 @@ public final class Recorder implements TickObserver, Closeable {
      * @return false once writing has failed ({@link #failure()} says why)
      */
     public boolean flushIfDue() {
-        if (failure != null) {
+        if (blocks.failure() != null) {
             return false;
         }
         boolean due = payloadBytes() >= BLOCK_TARGET_BYTES || flushOnSessionTime && tickNanos - flushedTickNanos >= FLUSH_NANOS;
@@ -216,11 +180,12 @@ public final class Recorder implements TickObserver, Closeable {
             flushedTickNanos = tickNanos;
             ticksSinceWallCheck = 0;
         }
-        return failure == null;
+        return blocks.failure() == null;
     }
 
     /** Why writing failed, naming the file; {@code null} while all is well. */
     public FileProblem failure() {
+        IOException failure = blocks.failure();
         return failure == null ? null : file.problem("cannot write it: " + FileProblem.reason(failure), failure);
     }
 
@@ -243,7 +208,7 @@ public final class Recorder implements TickObserver, Closeable {
             buffer.putVarint(ticksWritten);
             writeBlock();
         }
-        if (failure != null) {
+        if (blocks.failure() != null) {
             throw failure();
         }
         finished = true;
@@ -295,7 +260,7 @@ public final class Recorder implements TickObserver, Closeable {
         }
     }
 
-    private void message(int kind, LoopState from, LoopState to, String text) {
+    void message(int kind, LoopState from, LoopState to, String text) {
         if (!active()) {
             return;
         }
@@ -321,26 +286,13 @@ public final class Recorder implements TickObserver, Closeable {
     }
 
     private int payloadBytes() {
-        return buffer.size() - RecordFormat.BLOCK_PREFIX_BYTES;
+        return blocks.payloadBytes();
     }
 
-    /** Fills in the block's length and CRC and writes it whole, in one call; then starts the next. */
+    /** Writes the block under way; a failure ends the recording (never the loop). */
     private void writeBlock() {
-        int n = payloadBytes();
-        if (n > 0 && failure == null) {
-            byte[] b = buffer.array();
-            crc.reset();
-            crc.update(b, RecordFormat.BLOCK_PREFIX_BYTES, n);
-            buffer.putIntLE(n, 0);
-            buffer.putIntLE((int) crc.getValue(), 4);
-            try {
-                out.write(b, 0, buffer.size());
-                out.flush();
-            } catch (IOException e) {
-                failure = e;
-                recording = false;
-            }
+        if (!blocks.writeBlock()) {
+            recording = false;
         }
-        buffer.truncate(RecordFormat.BLOCK_PREFIX_BYTES);
     }
 }

@@ -9,7 +9,6 @@ import org.percuss.controller.loop.ControlLoop;
 import org.percuss.controller.loop.LoopListener;
 import org.percuss.controller.loop.LoopState;
 import org.percuss.controller.loop.Request;
-import org.percuss.controller.session.SessionPlan;
 import org.percuss.device.time.Ticker;
 
 /**
@@ -101,9 +100,7 @@ public final class Replay {
         Heard heard = new Heard();
         ControlLoop loop;
         try {
-            SessionPlan plan = session.plan(config);
-            loop = ControlLoop.builder(device, config, clock).timer(plan.timer()).maxLevel(plan.maxLevel()).listener(heard)
-                    .build();
+            loop = ControlLoop.builder(device, config, clock).plan(session.plan(config)).listener(heard).build();
         } catch (IllegalArgumentException e) {
             throw new Refused("cannot build the controller with " + (other.isPresent() ? "that configuration" : "the recorded one")
                     + ": " + e.getMessage());

@@ -15,7 +15,6 @@ import org.percuss.controller.loop.LoopState;
 import org.percuss.controller.record.RecordedSession;
 import org.percuss.controller.record.Recorder;
 import org.percuss.controller.session.SessionPlan;
-import org.percuss.controller.session.SessionTimer;
 import org.percuss.device.api.Input;
 import org.percuss.device.api.PercussionDevice;
 import org.percuss.device.time.Ticker;
@@ -167,21 +166,18 @@ public final class ScenarioRunner {
         };
         SessionPlan plan = zone == null ? SessionPlan.of(config)
                 : SessionPlan.onZone(config, zone, zone.budget().minus(s.session().zoneUsed()));
-        SessionTimer timer = plan.timer();
         PercussionDevice device = gun.device();
         if (recorder != null) {
             recorder.begin(s.name() + " (seed " + s.seed() + ", " + s.transport().key() + ")", device, config,
                     RecordedSession.ofScenario(Optional.ofNullable(zone), s.session().zoneUsed(), s.session().limit(),
                             s.session().warmup()));
-            device = recorder.device(device);
         }
-        ControlLoop.Builder builder = ControlLoop.builder(device, config, clock).timer(timer).maxLevel(plan.maxLevel())
-                .listener(recorder == null ? listener : recorder.listener(listener));
-        ControlLoop loop = (recorder == null ? builder : builder.observer(recorder)).build();
+        ControlLoop loop = (recorder == null ? ControlLoop.builder(device, config, clock).listener(listener)
+                : recorder.builder(device, config, clock, listener)).plan(plan).build();
         loop.selectLevel(s.session().level());
         InvariantChecker invariants = new InvariantChecker(new Invariants(
                 s.maxPpm() > 0 ? s.maxPpm() : loop.bounds().highestPpm(), config.rampPpmPerSecond(),
-                loop.bounds().lowestPpm(), true, timer.limitNanos(), config.tickPeriod().toNanos(),
+                loop.bounds().lowestPpm(), true, loop.sessionLimitNanos(), config.tickPeriod().toNanos(),
                 !config.warmup().isZero()));
         if (s.session().start()) {
             loop.start();

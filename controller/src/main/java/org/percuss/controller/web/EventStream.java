@@ -70,11 +70,11 @@ final class EventStream implements Handler {
     @Override
     public void handle(Context ctx) throws Exception {
         if (closed) {
-            WebServer.json(ctx, 503, StateJson.error("the server is stopping"));
+            SessionApi.json(ctx, 503, StateJson.error("the server is stopping"));
             return;
         }
         if (clients.size() >= maxClients) {
-            WebServer.json(ctx, 503, StateJson.error("already " + maxClients + " pages follow this session; close one"));
+            SessionApi.json(ctx, 503, StateJson.error("already " + maxClients + " pages follow this session; close one"));
             return;
         }
         ctx.status(200);

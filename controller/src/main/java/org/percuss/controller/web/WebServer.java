@@ -1,29 +1,19 @@
 package org.percuss.controller.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.Iterator;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.percuss.controller.live.LiveControl;
 import org.percuss.controller.live.LiveSession;
-import org.percuss.controller.live.LiveState;
-import org.percuss.controller.live.Outcome;
 import org.percuss.controller.live.SessionPlot;
 import org.percuss.controller.text.Echo;
 import org.percuss.device.time.Scheduler;
@@ -35,8 +25,10 @@ import org.percuss.device.time.Scheduler;
  * {@code {"ok": false, "error": ...}} with 400 for a bad body, 401 for a missing or wrong token,
  * 403 for a cross-site request, 409 for a request a rule of the session refuses).
  *
- * <p>The session never waits for the server: handlers read what {@link LiveSession} published
- * and pass requests on through the loop's thread-safe request methods. A server that stops on its
+ * <p>This class owns the server: its routes, the guard in front of them, its lifecycle; the API's
+ * handlers are {@link SessionApi}'s, the event stream {@link EventStream}'s. The session never waits
+ * for the server: handlers read what {@link LiveSession} published and pass requests on through the
+ * loop's thread-safe request methods. A server that stops on its
  * own is told in one line; the session goes on without it.
  */
 public final class WebServer implements AutoCloseable {
@@ -44,34 +36,25 @@ public final class WebServer implements AutoCloseable {
     /** Events per second on {@code /api/events}. */
     static final Duration EVENT_PERIOD = Duration.ofMillis(50);
     private static final int MAX_EVENT_CLIENTS = 8;
-    private static final int MAX_BODY = 1024;
-    private static final String PNG = "image/png";
+    static final int MAX_BODY = 1024;
     private static final String UPLOT = "/META-INF/resources/webjars/uplot/1.6.30/dist/";
     private static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:;"
             + " connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
     private final WebAddress address;
     private final RequestGuard guard;
-    private final LiveSession session;
-    private final LiveControl control;
-    private final SessionPlot plot;
     private final Consumer<String> log;
-    private final Runnable quit;
     private final EventStream events;
     private final Javalin app;
     private volatile boolean started;
     private volatile boolean stopping;
-    private byte[] finalPlot;
 
     private WebServer(WebAddress address, WebToken token, LiveSession session, LiveControl control, SessionPlot plot,
                       Scheduler scheduler, Consumer<String> log, Runnable quit) {
         this.address = address;
         this.guard = new RequestGuard(address, token);
-        this.session = session;
-        this.control = control;
-        this.plot = plot;
         this.log = log;
-        this.quit = quit;
+        SessionApi api = new SessionApi(session, control, plot, quit);
         this.events = new EventStream(session, control, scheduler, EVENT_PERIOD, MAX_EVENT_CLIENTS);
         Page page = new Page();
         this.app = Javalin.create(config -> {
@@ -107,22 +90,22 @@ public final class WebServer implements AutoCloseable {
             config.routes.get("/app.css", ctx -> page.serve(ctx, "app.css", "text/css;charset=utf-8"));
             config.routes.get("/uplot.js", ctx -> page.serve(ctx, "uplot.js", "text/javascript;charset=utf-8"));
             config.routes.get("/uplot.css", ctx -> page.serve(ctx, "uplot.css", "text/css;charset=utf-8"));
-            config.routes.get("/api/state", this::state);
+            config.routes.get("/api/state", api::state);
             config.routes.get("/api/events", events);
-            config.routes.get("/api/summary", this::summary);
-            config.routes.get("/api/plot.png", this::plot);
-            config.routes.post("/api/start", ctx -> answer(ctx, control::start));
-            config.routes.post("/api/pause", ctx -> answer(ctx, control::pause));
-            config.routes.post("/api/emergency-stop", ctx -> answer(ctx, control::emergencyStop));
-            config.routes.post("/api/clear", ctx -> answer(ctx, control::clearFaults));
-            config.routes.post("/api/finish", this::finish);
-            config.routes.post("/api/level", this::level);
-            config.routes.error(404, ctx -> json(ctx, 404, StateJson.error("no such page or call: " + ctx.method() + " "
+            config.routes.get("/api/summary", api::summary);
+            config.routes.get("/api/plot.png", api::plot);
+            config.routes.post("/api/start", ctx -> SessionApi.answer(ctx, control::start));
+            config.routes.post("/api/pause", ctx -> SessionApi.answer(ctx, control::pause));
+            config.routes.post("/api/emergency-stop", ctx -> SessionApi.answer(ctx, control::emergencyStop));
+            config.routes.post("/api/clear", ctx -> SessionApi.answer(ctx, control::clearFaults));
+            config.routes.post("/api/finish", api::finish);
+            config.routes.post("/api/level", api::level);
+            config.routes.error(404, ctx -> SessionApi.json(ctx, 404, StateJson.error("no such page or call: " + ctx.method() + " "
                     + Echo.value(ctx.path()) + " (the API is in docs/web.md)")));
-            config.routes.error(405, ctx -> json(ctx, 405, StateJson.error("method not allowed: " + ctx.method())));
+            config.routes.error(405, ctx -> SessionApi.json(ctx, 405, StateJson.error("method not allowed: " + ctx.method())));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 log.accept("web: " + ctx.method() + " " + Echo.value(ctx.path()) + " failed: " + e);
-                json(ctx, 500, StateJson.error("internal error; the session goes on"));
+                SessionApi.json(ctx, 500, StateJson.error("internal error; the session goes on"));
             });
         });
     }
@@ -223,99 +206,9 @@ public final class WebServer implements AutoCloseable {
             if (r.status() == 401) {
                 ctx.header("WWW-Authenticate", "Bearer realm=\"percuss\"");
             }
-            json(ctx, r.status(), StateJson.error(r.message()));
+            SessionApi.json(ctx, r.status(), StateJson.error(r.message()));
             ctx.skipRemainingHandlers();
         }
-    }
-
-    private void state(Context ctx) {
-        LiveState s = session.state();
-        if (s == null) {
-            json(ctx, 503, StateJson.error("the session is starting"));
-            return;
-        }
-        json(ctx, 200, StateJson.state(s, control.refusals(s)));
-    }
-
-    private void summary(Context ctx) {
-        LiveState s = session.state();
-        if (s == null || s.end() == null) {
-            json(ctx, 409, StateJson.error("the session is not over yet"));
-            return;
-        }
-        json(ctx, 200, StateJson.end(s.end()));
-    }
-
-    private void plot(Context ctx) throws IOException {
-        LiveState s = session.state();
-        if (s == null || s.end() == null) {
-            json(ctx, 409, StateJson.error("the plot of the whole session is drawn when the session is over"));
-            return;
-        }
-        byte[] png;
-        synchronized (this) {
-            if (finalPlot == null) {
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                plot.write(out, session.history());
-                finalPlot = out.toByteArray();
-            }
-            png = finalPlot;
-        }
-        ctx.status(200).contentType(PNG);
-        ctx.header("Content-Disposition", "attachment; filename=\"percuss-session.png\"");
-        ctx.result(png);
-    }
-
-    private void finish(Context ctx) {
-        LiveState s = session.state();
-        boolean over = s != null && s.over();
-        answer(ctx, control::finish);
-        if (over) {
-            quit.run(); // the page has what it wanted of a finished session
-        }
-    }
-
-    private void level(Context ctx) {
-        String type = ctx.contentType();
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-            json(ctx, 400, StateJson.error("send the level as JSON, {\"level\": N}, with Content-Type: application/json"));
-            return;
-        }
-        byte[] body = ctx.bodyAsBytes();
-        JsonNode node;
-        try {
-            node = body.length > MAX_BODY ? null : StateJson.MAPPER.readTree(new String(body, StandardCharsets.UTF_8));
-        } catch (JsonProcessingException e) {
-            node = null;
-        }
-        if (node == null || !node.isObject() || !node.has("level") || !node.get("level").isIntegralNumber()
-                || !node.get("level").canConvertToInt()) {
-            json(ctx, 400, StateJson.error("the body must be {\"level\": N}, N a whole number"));
-            return;
-        }
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (!name.equals("level")) {
-                json(ctx, 400, StateJson.error("unknown field '" + Echo.value(name) + "'; the body is {\"level\": N}"));
-                return;
-            }
-        }
-        int level = node.get("level").intValue();
-        answer(ctx, () -> control.selectLevel(level));
-    }
-
-    private static void answer(Context ctx, Supplier<Outcome> request) {
-        Outcome o = request.get();
-        int status = switch (o.kind()) {
-            case DONE -> 200;
-            case REFUSED -> 409;
-            case INVALID -> 400;
-        };
-        json(ctx, status, StateJson.outcome(o));
-    }
-
-    static void json(Context ctx, int status, ObjectNode body) {
-        ctx.status(status).contentType("application/json").result(StateJson.write(body));
     }
 
     /** The page's files, read from the jar once. */

@@ -175,7 +175,7 @@ class LiveRunTest {
             screen.waitFor("level 4 (2700 ppm): ramping up");
             screen.waitFor("target 2700");
             type(keys, "e");
-            screen.waitFor("emergency stop: emergency stop: requested by the user");
+            screen.waitFor("emergency stop: requested by the user");
             screen.waitFor("measured    0 ppm"); // the motor has run down
             type(keys, "c");
             screen.waitFor("idle: faults cleared");

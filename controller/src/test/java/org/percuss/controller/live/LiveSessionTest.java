@@ -54,7 +54,8 @@ class LiveSessionTest {
         assertThat(s.state()).isEqualTo(LoopState.EMERGENCY_STOP);
         assertThat(s.tick()).isEqualTo(h.session.ticksStarted());
         assertThat(s.faults()).containsExactly("emergency stop");
-        assertThat(s.messages()).extracting(Message::text).contains("emergency stop: emergency stop: requested by the user");
+        assertThat(s.messages()).extracting(Message::text).contains("emergency stop: requested by the user")
+                .doesNotContain("emergency stop: emergency stop: requested by the user");
         assertThat(h.session.history().marks()).extracting(SampleHistory.Mark::label)
                 .containsExactly("emergency stop: requested by the user");
     }

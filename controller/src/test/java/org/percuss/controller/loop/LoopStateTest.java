@@ -32,4 +32,15 @@ class LoopStateTest {
         assertThat(Arrays.stream(StopReason.values()).map(StopReason::label)).containsExactly("session limit reached",
                 "zone budget used up", "interrupted", "safety stop", "emergency stop", "link lost", "output error");
     }
+
+    @Test
+    void aStatesLineSaysItsWordsOnceThenWhy() {
+        assertThat(LoopState.EMERGENCY_STOP.line("emergency stop: requested by the user"))
+                .isEqualTo("emergency stop: requested by the user");
+        assertThat(LoopState.EMERGENCY_STOP.line("over-current: 4.30 A for 100 ms"))
+                .isEqualTo("emergency stop: over-current: 4.30 A for 100 ms");
+        assertThat(LoopState.FAULT.line("over-temperature: 81.0 °C")).isEqualTo("fault: over-temperature: 81.0 °C");
+        assertThat(LoopState.IDLE.line("faults cleared")).isEqualTo("idle: faults cleared");
+        assertThat(LoopState.PAUSED.line("")).isEqualTo("paused");
+    }
 }

@@ -7,6 +7,9 @@ package org.percuss.device.gpio;
  */
 final class Readings {
 
+    /** Below this share of full duty the supply current is not divided by the duty. */
+    static final double MIN_DIVIDING_DUTY = 0.05;
+
     /** The supply current, amperes (the INA219 sits between the battery and the driver). */
     double supplyAmps;
     /** The supply voltage, volts. */
@@ -17,4 +20,15 @@ final class Readings {
     boolean moving;
     /** Whether the motor is commanded to turn now (a stuck current reading is judged only then). */
     boolean motorRunning;
+
+    /**
+     * The motor's current, amperes, from the supply current read at {@code duty} (0..1). The INA219
+     * sits in the supply line, so it measures the battery's current; a PWM driver draws
+     * {@code I_supply = duty × I_motor} from the battery (power in equalling power out), and the
+     * safety rules' limits are for the winding current. Below 5 % duty the supply current is
+     * reported as it is (dividing by almost nothing would only amplify the noise).
+     */
+    double motorAmps(double duty) {
+        return duty >= MIN_DIVIDING_DUTY ? supplyAmps / duty : supplyAmps;
+    }
 }
