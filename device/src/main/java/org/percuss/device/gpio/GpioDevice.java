@@ -100,8 +100,8 @@ public final class GpioDevice implements PercussionDevice {
                 boolean active = hw.emergencyStopActive(e.state());
                 guard.setCondition(Fault.EMERGENCY_STOP, active);
                 if (active) {
+                    motor.apply(guard.target()); // the outputs first: a slow stderr must not hold the cut
                     LOG.warn("gpio: the emergency-stop input went active: motor stopped, emergency stop latched");
-                    motor.apply(guard.target());
                 }
             }
         });
@@ -233,23 +233,28 @@ public final class GpioDevice implements PercussionDevice {
             int measured = tachometer.ppm(now);
             boolean estop = hw.emergencyStopActive(hw.emergencyStop().state());
             guard.setCondition(Fault.EMERGENCY_STOP, estop);
-            if (guard.checkWatchdog(now)) {
-                LOG.warn("gpio: no command for {} ms (watchdog {} ms): motor stopped, communication timeout latched",
-                        (now - lastCommandNanos) / 1_000_000L, rig.watchdogMillis());
-            }
+            boolean watchdogFired = guard.checkWatchdog(now);
             // the duty the sensors' readings were taken at, before this sample changes it
             double duty = motor.duty();
             Readings readings = hw.sensors().readings();
             readings.motorRunning = motor.running();
             String failure = hw.sensors().sample(now);
-            if (failure != null && !failure.equals(sensorFailure)) {
-                LOG.error("gpio: {}: motor stopped, internal fault latched", failure);
+            boolean newFailure = failure != null && !failure.equals(sensorFailure);
+            if (newFailure) {
                 faultDetail = failure;
             }
             sensorFailure = failure;
             guard.setDetected(failure != null ? Fault.INTERNAL.mask() : 0);
             boolean wasRunning = motor.running();
             motor.apply(guard.target());
+            // said after the outputs are set, so that a slow or blocked stderr never holds a stop
+            if (watchdogFired) {
+                LOG.warn("gpio: no command for {} ms (watchdog {} ms): motor stopped, communication timeout latched",
+                        (now - lastCommandNanos) / 1_000_000L, rig.watchdogMillis());
+            }
+            if (newFailure) {
+                LOG.error("gpio: {}: motor stopped, internal fault latched", failure);
+            }
             if (wasRunning) { // a start made here (an ESC just armed) puts out its feedforward first
                 motor.regulate(measured, dt);
             }
