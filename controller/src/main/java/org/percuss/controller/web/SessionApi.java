@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -89,10 +90,26 @@ final class SessionApi {
     void finish(Context ctx) {
         LiveState s = session.state();
         boolean over = s != null && s.over();
-        answer(ctx, control::finish);
-        if (over) {
-            quit.run(); // the page has what it wanted of a finished session
+        if (!over) {
+            answer(ctx, control::finish);
+            return;
         }
+        // The page has what it wanted of a finished session, and the command quits: the answer is
+        // written and flushed here first, because the quit lets the main thread stop the server,
+        // which cut an answer still waiting to be written (the page saw the connection close).
+        Outcome o = control.finish();
+        byte[] body = StateJson.write(StateJson.outcome(o)).getBytes(StandardCharsets.UTF_8);
+        HttpServletResponse res = ctx.res();
+        res.setStatus(status(o));
+        res.setContentType("application/json");
+        res.setContentLength(body.length);
+        try {
+            res.getOutputStream().write(body);
+            res.flushBuffer();
+        } catch (IOException e) {
+            // the page went away first: it asked for the end, and the end comes either way
+        }
+        quit.run();
     }
 
     /** {@code POST /api/level}, {@code {"level": N}} as JSON and nothing else. */
@@ -128,12 +145,16 @@ final class SessionApi {
     /** Passes {@code request} on and answers its outcome: 200 done, 409 refused, 400 invalid. */
     static void answer(Context ctx, Supplier<Outcome> request) {
         Outcome o = request.get();
-        int status = switch (o.kind()) {
+        json(ctx, status(o), StateJson.outcome(o));
+    }
+
+    /** The HTTP status of an outcome: 200 done, 409 refused, 400 invalid. */
+    private static int status(Outcome o) {
+        return switch (o.kind()) {
             case DONE -> 200;
             case REFUSED -> 409;
             case INVALID -> 400;
         };
-        json(ctx, status, StateJson.outcome(o));
     }
 
     /** Answers {@code body} as JSON with {@code status}. */

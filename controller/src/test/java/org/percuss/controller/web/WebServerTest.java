@@ -19,6 +19,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
@@ -51,6 +53,8 @@ class WebServerTest {
     private final ControlLoop loop;
     private final List<String> log = new ArrayList<>();
     private final AtomicInteger quits = new AtomicInteger();
+    // counted down by the quit, which runs after the finish's answer is on its way to the page
+    private final CountDownLatch quit = new CountDownLatch(1);
     private final HttpClient http = HttpClient.newHttpClient();
     private WebServer server;
 
@@ -71,7 +75,10 @@ class WebServerTest {
                     synchronized (log) {
                         log.add(line);
                     }
-                }, quits::incrementAndGet);
+                }, () -> {
+                    quits.incrementAndGet();
+                    quit.countDown();
+                });
         return server;
     }
 
@@ -407,7 +414,10 @@ class WebServerTest {
         assertThat(png.statusCode()).isEqualTo(200);
         assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
         assertThat(png.body()).startsWith((byte) 0x89, (byte) 'P', (byte) 'N', (byte) 'G');
-        assertThat(post("/api/finish", null).statusCode()).isEqualTo(200);
+        HttpResponse<String> finished = post("/api/finish", null);
+        assertThat(finished.statusCode()).isEqualTo(200);
+        assertThat(json(finished).get("ok").asBoolean()).isTrue();
+        assertThat(quit.await(10, TimeUnit.SECONDS)).as("the quit after the answer").isTrue();
         assertThat(quits).hasValue(1);
     }
 
