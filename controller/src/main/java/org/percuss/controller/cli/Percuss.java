@@ -1,6 +1,8 @@
 package org.percuss.controller.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.percuss.controller.files.FileProblem;
 import org.percuss.controller.text.Echo;
@@ -17,11 +19,18 @@ import picocli.CommandLine.ParameterException;
  */
 @Command(name = "percuss", mixinStandardHelpOptions = true, versionProvider = Percuss.Version.class,
         description = "Controller, device driver and simulator for percussion massage guns.",
-        subcommands = {RunCommand.class, SimulateCommand.class, ReplayCommand.class, PlotCommand.class, BoardCommand.class,
-            PortsCommand.class, UsageCommand.class, ConfigCommand.class, DoctorCommand.class, CampaignCommand.class,
-            BenchLoopCommand.class},
         exitCodeListHeading = "%nExit codes:%n")
 public final class Percuss implements Runnable {
+
+    /**
+     * The commands, in the order the help lists them. Registered by {@link #commandLine(Percuss, String...)}:
+     * all of them, or only the one named first on the command line, because picocli builds each
+     * command's model (every option of every class, by reflection) when it is registered, and
+     * building all eleven took a third of a second of every start.
+     */
+    private static final List<Class<?>> COMMANDS = List.of(RunCommand.class, SimulateCommand.class,
+            ReplayCommand.class, PlotCommand.class, BoardCommand.class, PortsCommand.class, UsageCommand.class,
+            ConfigCommand.class, DoctorCommand.class, CampaignCommand.class, BenchLoopCommand.class);
 
     private final boolean ownsProcess;
     private final Supplier<PseudoTerminal> pseudoTerminals;
@@ -57,15 +66,31 @@ public final class Percuss implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(commandLine(new Percuss(true, PseudoTerminal::open)).execute(args));
+        System.exit(commandLine(new Percuss(true, PseudoTerminal::open), args).execute(args));
     }
 
-    /** The command line with percuss's error handling: one line per error, the right exit code. */
+    /** The command line with every command and percuss's error handling: one line per error, the right exit code. */
     public static CommandLine commandLine(Percuss percuss) {
+        return commandLine(percuss, new String[0]);
+    }
+
+    /**
+     * {@link #commandLine(Percuss)} for {@code args}: when they start with a command's name, only
+     * that command is registered (the same parsing, help and errors for it); otherwise all are, for
+     * the list in {@code --help} and the error naming the commands there are.
+     */
+    static CommandLine commandLine(Percuss percuss, String... args) {
         CommandLine cl = new CommandLine(percuss);
+        Class<?> named = args.length == 0 ? null : COMMANDS.stream()
+                .filter(c -> c.getAnnotation(Command.class).name().equals(args[0])).findFirst().orElse(null);
+        for (Class<?> c : COMMANDS) {
+            if (named == null || c == named) {
+                cl.addSubcommand(c);
+            }
+        }
         StrictConverters.register(cl);
         exitCodes(cl);
-        cl.setParameterExceptionHandler((ex, args) -> {
+        cl.setParameterExceptionHandler((ex, given) -> {
             PrintWriter err = ex.getCommandLine().getErr();
             err.println(Echo.line(ex.getCommandLine().getCommandSpec().qualifiedName() + ": " + ex.getMessage()));
             err.flush();
@@ -94,16 +119,23 @@ public final class Percuss implements Runnable {
     /** Each command's help lists the exit codes it can end with, from the one {@link ExitCode} list. */
     private static void exitCodes(CommandLine cl) {
         ExitCode[] session = {ExitCode.OK, ExitCode.USAGE, ExitCode.DEVICE, ExitCode.SAFETY_STOP};
+        ExitCode[] checked = {ExitCode.OK, ExitCode.EXPECTATION_FAILED, ExitCode.USAGE, ExitCode.DEVICE};
         cl.getCommandSpec().usageMessage().exitCodeList(ExitCode.list(ExitCode.values()));
-        cl.getSubcommands().get("run").getCommandSpec().usageMessage().exitCodeList(ExitCode.list(session));
-        cl.getSubcommands().get("simulate").getCommandSpec().usageMessage().exitCodeList(
-                ExitCode.list(ExitCode.OK, ExitCode.EXPECTATION_FAILED, ExitCode.USAGE, ExitCode.DEVICE));
-        cl.getSubcommands().get("replay").getCommandSpec().usageMessage().exitCodeList(
-                ExitCode.list(ExitCode.OK, ExitCode.EXPECTATION_FAILED, ExitCode.USAGE, ExitCode.DEVICE));
-        cl.getSubcommands().get("plot").getCommandSpec().usageMessage().exitCodeList(
-                ExitCode.list(ExitCode.OK, ExitCode.USAGE, ExitCode.DEVICE));
-        cl.getSubcommands().get("campaign").getSubcommands().get("merge").getCommandSpec().usageMessage().exitCodeList(
-                ExitCode.list(ExitCode.OK, ExitCode.EXPECTATION_FAILED, ExitCode.USAGE, ExitCode.DEVICE));
+        Map<String, CommandLine> commands = cl.getSubcommands();
+        exitCodes(commands.get("run"), session);
+        exitCodes(commands.get("simulate"), checked);
+        exitCodes(commands.get("replay"), checked);
+        exitCodes(commands.get("plot"), ExitCode.OK, ExitCode.USAGE, ExitCode.DEVICE);
+        if (commands.containsKey("campaign")) {
+            exitCodes(commands.get("campaign").getSubcommands().get("merge"), checked);
+        }
+    }
+
+    /** {@code command}'s help lists {@code codes} (when it is registered). */
+    private static void exitCodes(CommandLine command, ExitCode... codes) {
+        if (command != null) {
+            command.getCommandSpec().usageMessage().exitCodeList(ExitCode.list(codes));
+        }
     }
 
     /** Reads the version from the jar's manifest. */

@@ -15,7 +15,7 @@ record CliRun(int exitCode, String out, String err) {
     static CliRun of(Percuss percuss, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = Percuss.commandLine(percuss);
+        CommandLine cl = Percuss.commandLine(percuss, args); // as main builds it: only the command named, when one is
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
         int code = cl.execute(args);

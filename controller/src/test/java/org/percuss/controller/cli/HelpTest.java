@@ -66,4 +66,16 @@ class HelpTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).startsWith("percuss ");
     }
+
+    @Test
+    void aStartNamingACommandBuildsOnlyThatOneAndItsHelpIsTheSame() {
+        CommandLine all = Percuss.commandLine(new Percuss());
+        CommandLine one = Percuss.commandLine(new Percuss(), "simulate", "x.yaml");
+        assertThat(one.getSubcommands().keySet()).containsExactly("simulate");
+        assertThat(one.getSubcommands().get("simulate").getUsageMessage())
+                .isEqualTo(all.getSubcommands().get("simulate").getUsageMessage());
+        assertThat(Percuss.commandLine(new Percuss(), "--help").getSubcommands().keySet())
+                .isEqualTo(all.getSubcommands().keySet()).contains("run", "simulate", "bench-loop");
+        assertThat(Percuss.commandLine(new Percuss(), "nonsense").getSubcommands()).hasSameSizeAs(all.getSubcommands());
+    }
 }
