@@ -2,14 +2,11 @@ package org.percuss.controller.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.percuss.controller.campaign.CampaignMerge;
-import org.percuss.controller.campaign.CampaignPlot;
 import org.percuss.controller.campaign.CampaignProblem;
 import org.percuss.controller.campaign.CampaignSummary;
-import org.percuss.controller.campaign.SessionRow;
 import org.percuss.controller.campaign.SummaryFile;
 import org.percuss.controller.files.FileProblem;
 import org.percuss.controller.files.OutputFile;
@@ -82,27 +79,7 @@ final class CampaignCommand implements Runnable {
             }
             CampaignSummary.lines(merged).forEach(out::println);
             out.flush();
-            List<FileProblem> failures = new ArrayList<>();
-            if (summaryFile != null) {
-                try {
-                    summaryFile.write(merged::writeTo);
-                } catch (FileProblem e) {
-                    failures.add(e);
-                }
-            }
-            if (plotFile != null) {
-                try {
-                    plotFile.write(png -> CampaignPlot.write(png, merged));
-                } catch (FileProblem e) {
-                    failures.add(e);
-                }
-            }
-            if (!failures.isEmpty()) {
-                failures.forEach(f -> err.println(Echo.line(spec.qualifiedName() + ": " + f.getMessage())));
-                err.flush();
-                return ExitCode.DEVICE.code();
-            }
-            return (merged.rows().stream().allMatch(SessionRow::passed) ? ExitCode.OK : ExitCode.EXPECTATION_FAILED).code();
+            return CampaignOutputs.finish(merged, summaryFile, plotFile, err, spec.qualifiedName());
         }
     }
 }

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import org.percuss.controller.campaign.CampaignHeader;
 import org.percuss.controller.campaign.CampaignPlan;
-import org.percuss.controller.campaign.CampaignPlot;
 import org.percuss.controller.campaign.CampaignProblem;
 import org.percuss.controller.campaign.CampaignRunner;
 import org.percuss.controller.campaign.CampaignSummary;
@@ -189,27 +188,7 @@ final class SimulateCampaign {
                 wallNanos > 0 ? simulated / (wallNanos / 1e9) : 0.0);
         out.flush();
 
-        List<FileProblem> failures = new ArrayList<>();
-        if (summaryFile != null) {
-            try {
-                summaryFile.write(summary::writeTo);
-            } catch (FileProblem e) {
-                failures.add(e);
-            }
-        }
-        if (plotFile != null) {
-            try {
-                plotFile.write(png -> CampaignPlot.write(png, summary));
-            } catch (FileProblem e) {
-                failures.add(e);
-            }
-        }
-        if (!failures.isEmpty()) {
-            failures.forEach(f -> err.println(Echo.line(spec.qualifiedName() + ": " + f.getMessage())));
-            err.flush();
-            return ExitCode.DEVICE.code();
-        }
-        return (rows.stream().allMatch(SessionRow::passed) ? ExitCode.OK : ExitCode.EXPECTATION_FAILED).code();
+        return CampaignOutputs.finish(summary, summaryFile, plotFile, err, spec.qualifiedName());
     }
 
     /**
