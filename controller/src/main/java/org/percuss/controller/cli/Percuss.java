@@ -33,6 +33,8 @@ public final class Percuss implements Runnable {
             ConfigCommand.class, DoctorCommand.class, CampaignCommand.class, BenchLoopCommand.class);
 
     private final boolean ownsProcess;
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
     private final Supplier<PseudoTerminal> pseudoTerminals;
 
     /** A command for use inside another program or a test: installs no signal handlers. */
@@ -62,7 +64,9 @@ public final class Percuss implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(new CommandLine(this), "a command is required: run, simulate, replay, plot, board, ports, usage, config, doctor or campaign (see percuss --help)");
+        List<String> names = COMMANDS.stream().map(c -> c.getAnnotation(Command.class).name()).toList();
+        throw new ParameterException(spec.commandLine(), "a command is required: "
+                + String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.getLast() + " (see percuss --help)");
     }
 
     public static void main(String[] args) {

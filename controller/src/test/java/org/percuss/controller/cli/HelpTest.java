@@ -78,4 +78,12 @@ class HelpTest {
                 .isEqualTo(all.getSubcommands().keySet()).contains("run", "simulate", "bench-loop");
         assertThat(Percuss.commandLine(new Percuss(), "nonsense").getSubcommands()).hasSameSizeAs(all.getSubcommands());
     }
+
+    @Test
+    void withoutACommandItNamesEveryCommandThereIs() {
+        CliRun r = CliRun.of();
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("a command is required: run, simulate, replay, plot, board, ports, usage, config,"
+                + " doctor, campaign or bench-loop (see percuss --help)");
+    }
 }
