@@ -205,11 +205,7 @@ final class SimulateCommand implements Callable<Integer> {
                 failures.add(e); // before the first tick: the scenario runs unrecorded
             }
         }
-        try {
-            return ScenarioRunner.run(s, config, rows, null, forPlot);
-        } catch (FileProblem e) {
-            throw new IllegalStateException("a run without a recording has no recording to fail", e);
-        }
+        return ScenarioRunner.run(s, config, rows, forPlot);
     }
 
     /** The output files for {@code option} ({@code base} itself for one scenario, {@code base-stem.ext} for several), checked. */

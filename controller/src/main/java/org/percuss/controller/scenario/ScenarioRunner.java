@@ -78,11 +78,16 @@ public final class ScenarioRunner {
      * user's history) and the zone's maximum level.
      */
     public static Result run(Scenario s, PercussConfig base, Consumer<ControlLoop> afterTick) {
-        try {
-            return run(s, base, afterTick, null);
-        } catch (FileProblem e) {
-            throw new IllegalStateException("a run without a recording has no recording to fail", e);
-        }
+        return unrecorded(s, base, afterTick, null, true);
+    }
+
+    /**
+     * {@link #run(Scenario, PercussConfig, Consumer)}, keeping the run tick by tick for a plot only
+     * when {@code forPlot}: seven columns of 91,000 values for 15 minutes, 5 MB of a small heap and
+     * a tenth of the time of a session that draws none.
+     */
+    public static Result run(Scenario s, PercussConfig base, Consumer<ControlLoop> afterTick, boolean forPlot) {
+        return unrecorded(s, base, afterTick, null, forPlot);
     }
 
     /**
@@ -91,8 +96,14 @@ public final class ScenarioRunner {
      * sample to {@code eachSample} instead.
      */
     public static Result runInCampaign(Scenario s, PercussConfig base, Consumer<Sample> eachSample) {
+        return unrecorded(s, base, null, eachSample, false);
+    }
+
+    /** A run with no recording, whose only {@link FileProblem}, the recording's header, cannot happen. */
+    private static Result unrecorded(Scenario s, PercussConfig base, Consumer<ControlLoop> afterTick,
+                                     Consumer<Sample> eachSample, boolean keepRecord) {
         try {
-            return run(s, base, null, null, eachSample, false);
+            return run(s, base, afterTick, null, eachSample, keepRecord);
         } catch (FileProblem e) {
             throw new IllegalStateException("a run without a recording has no recording to fail", e);
         }
@@ -112,8 +123,7 @@ public final class ScenarioRunner {
 
     /**
      * {@link #run(Scenario, PercussConfig, Consumer, Recorder)}, keeping the run tick by tick for a
-     * plot only when {@code forPlot}: seven columns of 91,000 values for 15 minutes, 5 MB of a
-     * small heap and a tenth of the time of a session that draws none.
+     * plot only when {@code forPlot} (as {@link #run(Scenario, PercussConfig, Consumer, boolean)}).
      *
      * @throws FileProblem when the recording's header cannot be written (nothing has run then)
      */
