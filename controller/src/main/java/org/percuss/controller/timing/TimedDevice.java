@@ -1,7 +1,6 @@
 package org.percuss.controller.timing;
 
-import org.percuss.device.api.Capabilities;
-import org.percuss.device.api.ClearStatus;
+import org.percuss.device.api.ForwardingDevice;
 import org.percuss.device.api.Input;
 import org.percuss.device.api.PercussionDevice;
 import org.percuss.device.api.Telemetry;
@@ -13,9 +12,8 @@ import org.percuss.device.time.Ticker;
  * the e-stop input active, and the wall time at which the first zero command after that report
  * has been delivered (SET_SPEED 0 or STOP). Everything else passes through. Allocates nothing.
  */
-final class TimedDevice implements PercussionDevice {
+final class TimedDevice extends ForwardingDevice {
 
-    private final PercussionDevice device;
     private final Ticker wall;
     private boolean armed;
     private boolean reportSeen;
@@ -24,7 +22,7 @@ final class TimedDevice implements PercussionDevice {
     private long zeroWallNanos;
 
     TimedDevice(PercussionDevice device, Ticker wall) {
-        this.device = device;
+        super(device);
         this.wall = wall;
     }
 
@@ -57,7 +55,7 @@ final class TimedDevice implements PercussionDevice {
 
     @Override
     public int commandSpeed(int targetPpm) {
-        int sent = device.commandSpeed(targetPpm);
+        int sent = super.commandSpeed(targetPpm);
         if (sent == 0) {
             zero();
         }
@@ -66,7 +64,7 @@ final class TimedDevice implements PercussionDevice {
 
     @Override
     public void stop() {
-        device.stop();
+        super.stop();
         zero();
     }
 
@@ -79,41 +77,11 @@ final class TimedDevice implements PercussionDevice {
 
     @Override
     public Telemetry telemetry() {
-        Telemetry t = device.telemetry();
+        Telemetry t = super.telemetry();
         if (armed && !reportSeen && t.inputs().isActive(Input.EMERGENCY_STOP)) {
             reportSeen = true;
             reportNanos = t.receivedNanos();
         }
         return t;
-    }
-
-    @Override
-    public String name() {
-        return device.name();
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return device.capabilities();
-    }
-
-    @Override
-    public void requestClearFaults() {
-        device.requestClearFaults();
-    }
-
-    @Override
-    public ClearStatus clearStatus() {
-        return device.clearStatus();
-    }
-
-    @Override
-    public String faultDetail() {
-        return device.faultDetail();
-    }
-
-    @Override
-    public void close() {
-        device.close();
     }
 }
