@@ -28,14 +28,45 @@ import org.percuss.device.os.HangupSignal;
  * {@link IOException} naming the port. The port is closed by {@link #close()}, which the owner of the link calls when it sees
  * the link gone.
  *
- * <p>Reads are non-blocking, and when nothing has arrived the link itself waits half a
- * millisecond: jSerialComm's semi-blocking read timeout becomes termios VTIME on Linux, counted in
- * whole deciseconds, so a "1 ms" read waits 100 ms on an idle line (measured on a socat pty). A
- * board that must report its watchdog stop on time cannot wait that long.
+ * <p>How a read waits is the opener's choice, a {@link Reading}: a thread that only reads (the
+ * host's reader) waits in the kernel until a byte arrives; a thread with other work to do on a
+ * millisecond's notice (the emulated board's) polls.
  */
 public final class JSerialCommLink implements SerialLink {
 
-    /** How long a read that found nothing waits before it looks again. */
+    /**
+     * How a read waits for data. jSerialComm's semi-blocking read timeout becomes termios VTIME on
+     * Linux, counted in whole deciseconds: a read returns the moment a byte arrives, but on an idle
+     * line a "1 ms" read waits 100 ms (measured on a socat pty).
+     */
+    public enum Reading {
+        /**
+         * In the kernel, until a byte arrives or 100 ms have passed: woken by the data itself, for a
+         * thread that does nothing but read (the host's reader: the e-stop's report is acted on
+         * within microseconds of arriving, not after the next poll).
+         */
+        UNTIL_DATA(SerialPort.TIMEOUT_READ_SEMI_BLOCKING, 100),
+        /**
+         * Non-blocking, and when nothing has arrived the link waits half a millisecond itself: for a
+         * thread that must also keep time (a board that must report its watchdog stop on time
+         * cannot wait 100 ms in a read).
+         */
+        POLL(SerialPort.TIMEOUT_NONBLOCKING, 0);
+
+        private final int mode;
+        private final int timeoutMillis;
+
+        Reading(int mode, int timeoutMillis) {
+            this.mode = mode;
+            this.timeoutMillis = timeoutMillis;
+        }
+    }
+
+    /**
+     * How long a read that found nothing waits before it looks again (polling), or before the
+     * next read (waiting for data: a read that returns nothing at once, as on a hung-up line, must
+     * not become a busy loop).
+     */
     private static final long IDLE_WAIT_NANOS = 500_000L;
     private static final int WRITE_TIMEOUT_MILLIS = 200;
 
@@ -44,23 +75,34 @@ public final class JSerialCommLink implements SerialLink {
 
     private final SerialPort port;
     private final String name;
+    private final Reading reading;
     private volatile boolean closed;
     /** Why the port is gone (jSerialComm said it was disconnected), or null. */
     private volatile String gone;
     /** Whether reading has ended (a read of -1, or one that threw). */
     private volatile boolean readEnded;
 
-    private JSerialCommLink(SerialPort port, String name) {
+    private JSerialCommLink(SerialPort port, String name, Reading reading) {
         this.port = port;
         this.name = name;
+        this.reading = reading;
     }
 
     /**
-     * Opens {@code path} at {@code baud}, 8N1, no flow control.
+     * Opens {@code path} at {@code baud}, 8N1, no flow control, its reads {@linkplain Reading#POLL polling}.
      *
      * @throws DeviceException when the port does not exist or cannot be opened, naming it
      */
     public static JSerialCommLink open(String path, int baud) {
+        return open(path, baud, Reading.POLL);
+    }
+
+    /**
+     * Opens {@code path} at {@code baud}, 8N1, no flow control, its reads waiting the {@code reading} way.
+     *
+     * @throws DeviceException when the port does not exist or cannot be opened, naming it
+     */
+    public static JSerialCommLink open(String path, int baud, Reading reading) {
         String name = "serial:" + path;
         if (!Files.exists(Path.of(path))) {
             throw new DeviceException(name + ": no such port (is the adapter plugged in? `percuss ports` lists them)");
@@ -76,7 +118,7 @@ public final class JSerialCommLink implements SerialLink {
             throw new DeviceException(name + ": cannot use this port: " + e.getMessage(), e);
         }
         try {
-            return open(port, path, baud);
+            return open(port, path, baud, reading);
         } finally {
             hangup.restore();
         }
@@ -87,19 +129,19 @@ public final class JSerialCommLink implements SerialLink {
      *
      * @throws DeviceException when it cannot be opened, naming it
      */
-    static JSerialCommLink open(SerialPort port, String path, int baud) {
+    static JSerialCommLink open(SerialPort port, String path, int baud, Reading reading) {
         String name = "serial:" + path;
         awaitClosing(name);
         port.setComPortParameters(baud, 8, SerialPort.ONE_STOP_BIT, SerialPort.NO_PARITY);
         port.setFlowControl(SerialPort.FLOW_CONTROL_DISABLED);
-        port.setComPortTimeouts(SerialPort.TIMEOUT_NONBLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING,
-                0, WRITE_TIMEOUT_MILLIS);
+        port.setComPortTimeouts(reading.mode | SerialPort.TIMEOUT_WRITE_BLOCKING, reading.timeoutMillis,
+                WRITE_TIMEOUT_MILLIS);
         if (!port.openPort()) {
             throw new DeviceException(name + ": cannot open the port (error " + port.getLastErrorCode()
                     + "; is it in use, or do you lack permission? On Linux, join the dialout group)");
         }
         port.flushIOBuffers();
-        JSerialCommLink link = new JSerialCommLink(port, name);
+        JSerialCommLink link = new JSerialCommLink(port, name, reading);
         port.addDataListener(link.new Unplug());
         return link;
     }
@@ -161,7 +203,9 @@ public final class JSerialCommLink implements SerialLink {
             n = port.readBytes(buffer, length, offset);
             if (n == 0) {
                 LockSupport.parkNanos(IDLE_WAIT_NANOS);
-                n = port.readBytes(buffer, length, offset);
+                if (reading == Reading.POLL) {
+                    n = port.readBytes(buffer, length, offset);
+                }
             }
         } catch (RuntimeException e) {
             readEnded = true;

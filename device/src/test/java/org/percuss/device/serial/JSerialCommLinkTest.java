@@ -7,6 +7,7 @@ import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -32,14 +33,14 @@ class JSerialCommLinkTest {
 
     private JSerialCommLink openLink() {
         when(port.openPort()).thenReturn(true);
-        return JSerialCommLink.open(port, PATH, 115200);
+        return JSerialCommLink.open(port, PATH, 115200, JSerialCommLink.Reading.POLL);
     }
 
     @Test
     void aPortThatDoesNotOpenIsADeviceErrorNamingItAndNothingIsWritten() {
         when(port.openPort()).thenReturn(false);
         when(port.getLastErrorCode()).thenReturn(13);
-        assertThatThrownBy(() -> JSerialCommLink.open(port, PATH, 115200))
+        assertThatThrownBy(() -> JSerialCommLink.open(port, PATH, 115200, JSerialCommLink.Reading.POLL))
                 .isInstanceOf(DeviceException.class)
                 .hasMessageStartingWith("serial:/dev/ttyUSB7: cannot open the port (error 13;")
                 .hasMessageContaining("dialout");
@@ -54,6 +55,26 @@ class JSerialCommLinkTest {
         ArgumentCaptor<SerialPortDataListener> listener = ArgumentCaptor.forClass(SerialPortDataListener.class);
         verify(port).addDataListener(listener.capture());
         assertThat(listener.getValue().getListeningEvents()).isEqualTo(SerialPort.LISTENING_EVENT_PORT_DISCONNECTED);
+    }
+
+    @Test
+    void aPollingLinkReadsWithoutBlockingAndLooksAgainAfterAWaitWhenNothingCame() throws IOException {
+        JSerialCommLink link = openLink();
+        verify(port).setComPortTimeouts(SerialPort.TIMEOUT_NONBLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING, 0, 200);
+        when(port.readBytes(any(byte[].class), anyInt(), anyInt())).thenReturn(0);
+        assertThat(link.read(new byte[16], 0, 16)).isZero();
+        verify(port, times(2)).readBytes(any(byte[].class), anyInt(), anyInt());
+    }
+
+    @Test
+    void aLinkThatWaitsForDataReadsInTheKernelOnceAndDoesNotSpinOnAnEmptyRead() throws IOException {
+        when(port.openPort()).thenReturn(true);
+        JSerialCommLink link = JSerialCommLink.open(port, PATH, 115200, JSerialCommLink.Reading.UNTIL_DATA);
+        verify(port).setComPortTimeouts(SerialPort.TIMEOUT_READ_SEMI_BLOCKING | SerialPort.TIMEOUT_WRITE_BLOCKING, 100, 200);
+        when(port.readBytes(any(byte[].class), anyInt(), anyInt())).thenReturn(0, 5);
+        assertThat(link.read(new byte[16], 0, 16)).isZero();
+        assertThat(link.read(new byte[16], 0, 16)).isEqualTo(5);
+        verify(port, times(2)).readBytes(any(byte[].class), anyInt(), anyInt());
     }
 
     @Nested
