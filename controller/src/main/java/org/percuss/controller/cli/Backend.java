@@ -7,6 +7,7 @@ import org.percuss.device.api.DeviceException;
 import org.percuss.device.api.PercussionDevice;
 import org.percuss.device.gpio.GpioRig;
 import org.percuss.device.gpio.PiGpio;
+import org.percuss.device.os.RealTimePriority;
 import org.percuss.device.serial.JSerialCommLink;
 import org.percuss.device.serial.SerialConnection;
 import org.percuss.device.time.Scheduler;
@@ -27,6 +28,7 @@ final class Backend implements AutoCloseable {
     private final Ticker ticker;
     private final TickDriver driver;
     private final Thread stopOnExit;
+    private RealTimePriority loopPriority = RealTimePriority.NORMAL;
 
     private Backend(PercussionDevice device, AutoCloseable owner, Ticker ticker, TickDriver driver, boolean stopOnExit) {
         this.device = device;
@@ -45,9 +47,20 @@ final class Backend implements AutoCloseable {
      * @param tickPeriod the control loop's period
      * @param timeScale how much faster than real time a simulation runs (1 for real hardware)
      * @param rig the wiring of a Raspberry Pi rig, for {@code gpio}
+     * @param loopPriority the real-time priority the calling thread, the control loop's, has taken
+     *        (a serial board's reader thread takes it too); {@link #close()}, on the same thread,
+     *        puts it back to normal scheduling
      * @throws DeviceException when the device cannot be opened, naming it
      */
-    static Backend open(DeviceSpec spec, Duration tickPeriod, double timeScale, GpioRig rig) {
+    static Backend open(DeviceSpec spec, Duration tickPeriod, double timeScale, GpioRig rig,
+                        RealTimePriority loopPriority) {
+        Backend backend = openDevice(spec, tickPeriod, timeScale, rig, loopPriority);
+        backend.loopPriority = loopPriority;
+        return backend;
+    }
+
+    private static Backend openDevice(DeviceSpec spec, Duration tickPeriod, double timeScale, GpioRig rig,
+                                      RealTimePriority readerPriority) {
         return switch (spec.kind()) {
             case SIM -> {
                 VirtualClock clock = new VirtualClock();
@@ -56,8 +69,9 @@ final class Backend implements AutoCloseable {
                         new SimulatedTimeDriver(clock, tickPeriod, timeScale, Ticker.system()), false);
             }
             case SERIAL -> {
-                SerialConnection connection = SerialConnection.open(JSerialCommLink.open(spec.path(), spec.baud()),
-                        Scheduler.system(), tickPeriod);
+                SerialConnection connection = SerialConnection.open(
+                        JSerialCommLink.open(spec.path(), spec.baud(), JSerialCommLink.Reading.UNTIL_DATA),
+                        Scheduler.system(), tickPeriod, readerPriority);
                 yield new Backend(connection.device(), connection, Ticker.system(),
                         new RealTimeDriver(Ticker.system(), tickPeriod), true);
             }
@@ -83,9 +97,15 @@ final class Backend implements AutoCloseable {
         return driver;
     }
 
-    /** Stops and closes the device (a real one is sent STOP, and a board's answer awaited). */
+    /**
+     * Stops and closes the device (a real one is sent STOP, and a board's answer awaited); called on
+     * the loop's thread, puts it back to normal scheduling.
+     */
     @Override
     public void close() {
+        if (loopPriority.isRealTime()) {
+            RealTimePriority.normalizeCurrentThread();
+        }
         try {
             owner.close();
         } catch (Exception e) {

@@ -2,6 +2,7 @@ package org.percuss.controller.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.percuss.controller.config.PercussConfig;
 import org.percuss.controller.loop.LoopSleep;
@@ -10,6 +11,7 @@ import org.percuss.controller.timing.BenchTarget;
 import org.percuss.controller.timing.LoopBench;
 import org.percuss.device.api.Input;
 import org.percuss.device.api.PercussionDevice;
+import org.percuss.device.os.RealTimePriority;
 import org.percuss.device.time.Ticker;
 import org.percuss.simulator.board.SimulatedGun;
 import org.percuss.simulator.clock.VirtualClock;
@@ -55,6 +57,11 @@ final class BenchLoopCommand implements Callable<Integer> {
                 + "then spin) or spin. Default: the one percuss run uses, park-spin.")
     private LoopSleep sleep = LoopSleep.DEFAULT;
 
+    @Option(names = "--realtime-priority", paramLabel = "N", converter = PriorityConverter.class,
+            description = "Run the loop's thread at this real-time priority, 1..99, as percuss run --realtime-priority "
+                + "does (Linux SCHED_FIFO; needs root, CAP_SYS_NICE or an rtprio limit). Default: 0, normal scheduling.")
+    private RealTimePriority realtimePriority = RealTimePriority.NORMAL;
+
     @Option(names = "--level", paramLabel = "N", defaultValue = "1",
             description = "Speed level the session ramps to, 1..5. Default: ${DEFAULT-VALUE}.")
     private int level;
@@ -80,11 +87,24 @@ final class BenchLoopCommand implements Callable<Integer> {
         if (maxP99Micros != null && maxP99Micros < 0) {
             throw new ParameterException(spec.commandLine(), "--max-p99 must be 0 or more microseconds, got " + maxP99Micros);
         }
+        if (realtimePriority.isRealTime() && sleep == LoopSleep.SPIN) {
+            throw new ParameterException(spec.commandLine(), "--sleep spin at a real-time priority would hold a core for "
+                    + "good (Linux then takes it away for 50 ms of every second); use park or park-spin");
+        }
+        Optional<String> refused = realtimePriority.applyToCurrentThread();
+        if (refused.isPresent()) {
+            spec.commandLine().getErr().println("percuss: " + refused.get() + "; the loop runs at normal priority");
+            spec.commandLine().getErr().flush();
+        }
         LoopBench.Result result;
         try (SimulatedTarget target = new SimulatedTarget()) {
             result = LoopBench.run(settings, PercussConfig.DEFAULT, target, Ticker.system());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--level: " + e.getMessage());
+        } finally {
+            if (realtimePriority.isRealTime()) {
+                RealTimePriority.normalizeCurrentThread();
+            }
         }
         result.lines().forEach(out::println);
         out.flush();

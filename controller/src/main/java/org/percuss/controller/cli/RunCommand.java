@@ -26,6 +26,7 @@ import org.percuss.controller.text.Echo;
 import org.percuss.device.api.Capability;
 import org.percuss.device.api.DeviceException;
 import org.percuss.device.api.PercussionDevice;
+import org.percuss.device.os.RealTimePriority;
 import org.percuss.device.time.EpochClock;
 import org.percuss.device.time.Scheduler;
 import org.percuss.device.time.Ticker;
@@ -89,7 +90,7 @@ final class RunCommand implements Callable<Integer> {
         Interrupts interrupts = parent != null && parent.ownsProcess() ? Interrupts.install(System.err) : null;
         try (interrupts; LiveControls controls = openLive(live, config, out, err);
              ZoneSession zoneSession = zone == null ? null : ZoneSession.open(zone, ledger.file(), err, spec.commandLine());
-             Backend backend = openBackend(config, interrupts);
+             Backend backend = openBackend(config, interrupts, err);
              TraceOutput traceOutput = traceFile == null || backend == null ? null
                      : TraceOutput.open(traceFile, Ticker.system());
              Recorder recording = recordFile == null || backend == null ? null : Recorder.open(recordFile, Ticker.system(),
@@ -211,10 +212,21 @@ final class RunCommand implements Callable<Integer> {
      * Opens the device; null when a signal interrupted the opening (a serial handshake under way),
      * so the command ends as interrupted rather than as a device error.
      */
-    private Backend openBackend(PercussConfig config, Interrupts interrupts) {
+    private Backend openBackend(PercussConfig config, Interrupts interrupts, PrintWriter err) {
+        // this thread runs the loop (Backend.close puts it back); the threads it starts from now on are normal
+        RealTimePriority priority = options.realtimePriority();
+        Optional<String> refused = priority.applyToCurrentThread();
+        if (refused.isPresent()) {
+            err.println("percuss: " + refused.get() + "; the control loop runs at normal priority");
+            err.flush();
+            priority = RealTimePriority.NORMAL;
+        }
         try {
-            return Backend.open(options.device(), config.tickPeriod(), options.timeScale(), config.gpio());
+            return Backend.open(options.device(), config.tickPeriod(), options.timeScale(), config.gpio(), priority);
         } catch (DeviceException e) {
+            if (priority.isRealTime()) {
+                RealTimePriority.normalizeCurrentThread();
+            }
             if (interrupts != null && interrupts.early() != null) {
                 return null;
             }

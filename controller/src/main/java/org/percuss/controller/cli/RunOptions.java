@@ -6,6 +6,7 @@ import org.percuss.controller.config.PercussConfig;
 import org.percuss.controller.config.Zone;
 import org.percuss.controller.files.FileProblem;
 import org.percuss.controller.files.OutputFile;
+import org.percuss.device.os.RealTimePriority;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -58,9 +59,18 @@ final class RunOptions {
                 + "ledger records the session.")
     private String zoneName;
 
+    @Option(names = "--realtime-priority", paramLabel = "N", converter = PriorityConverter.class,
+            description = PriorityConverter.DESCRIPTION)
+    private RealTimePriority realtimePriority = RealTimePriority.NORMAL;
+
     @Option(names = "--wait-for-start",
             description = "Open the device and wait, the motor stopped, until its power button starts the session (as the percuss service does at boot).")
     private boolean waitForStart;
+
+    /** The scheduling the control loop's thread asks for. */
+    RealTimePriority realtimePriority() {
+        return realtimePriority;
+    }
 
     /** The device to open. */
     DeviceSpec device() {

@@ -23,6 +23,9 @@ class BenchLoopCommandTest {
         "--estop -1         | --estop must be 0..10000 trials, got -1",
         "--level 9          | --level: ",
         "--max-p99 -5       | --max-p99 must be 0 or more microseconds, got -5",
+        "--realtime-priority 100 | a real-time priority is 1..99 (0 for none), got 100",
+        "--realtime-priority high | must be a whole number 0..99, got 'high'",
+        "--realtime-priority 5 --sleep spin | --sleep spin at a real-time priority would hold a core for good",
     })
     void aBadOptionIsOneLineAndExitTwo(String args, String says) {
         CliRun run = CliRun.of(("bench-loop " + args).split(" +"));
@@ -41,5 +44,15 @@ class BenchLoopCommandTest {
                 .contains("ticks:", "jitter:       p50 ", "p99.9 ", "overruns:", "gc:", "cpu:          loop thread ",
                         "e-stop input pressed  -> zero command: min ", "(2 trials)",
                         "e-stop report received -> zero command: min ");
+    }
+
+    @Test
+    void atARealTimePriorityTheLoopRunsThenItsThreadIsNormalAgainOrItSaysWhyItCouldNot() {
+        CliRun run = CliRun.of("bench-loop", "--rate", "1000", "--duration", "100ms", "--warmup", "0s",
+                "--realtime-priority", "3");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).startsWith("bench-loop: 1000 Hz").contains("overruns:");
+        assertThat(run.err()).matches("|percuss: real-time priority 3 is not permitted .*; the loop runs at normal priority\\R");
+        assertThat(SchedulingPolicy.ofThisThread()).as("the test's thread, which ran the loop").isZero();
     }
 }

@@ -121,4 +121,12 @@ class RunCommandTest {
         assertThat(run.out()).contains("--level").contains("--limit").contains("--warmup")
                 .contains("--time-scale").contains("--trace").contains("--device");
     }
+
+    @Test
+    void aSessionAtARealTimePriorityRunsAndLeavesItsThreadNormalOrSaysWhyItCouldNot() {
+        CliRun run = CliRun.of("run", "--limit", "20s", "--time-scale", "1000", "--realtime-priority", "2");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).matches("|percuss: real-time priority 2 is not permitted .*; the control loop runs at normal priority\\R");
+        assertThat(SchedulingPolicy.ofThisThread()).as("the test's thread, which ran the loop").isZero();
+    }
 }

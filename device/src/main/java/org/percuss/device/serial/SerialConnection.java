@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.percuss.device.api.DeviceException;
+import org.percuss.device.os.RealTimePriority;
 import org.percuss.device.time.Scheduler;
 
 /**
@@ -24,23 +25,35 @@ public final class SerialConnection implements AutoCloseable {
     private final Thread reader;
     private volatile boolean closing;
 
-    private SerialConnection(SerialLink link, Scheduler scheduler, Duration feedInterval) {
+    private SerialConnection(SerialLink link, Scheduler scheduler, Duration feedInterval, RealTimePriority readerPriority) {
         this.link = link;
         this.device = new SerialDevice(link.name(), link, scheduler, feedInterval);
         this.reader = Thread.ofPlatform().name("percuss-serial-reader").daemon().priority(Thread.MAX_PRIORITY)
-                .unstarted(this::pump);
+                .unstarted(() -> {
+                    // asked for by whoever already raised its own thread, so it is permitted
+                    readerPriority.applyToCurrentThread();
+                    pump();
+                });
+    }
+
+    /** {@link #open(SerialLink, Scheduler, Duration, RealTimePriority)} with a reader at normal priority. */
+    public static SerialConnection open(SerialLink link, Scheduler scheduler, Duration feedInterval) {
+        return open(link, scheduler, feedInterval, RealTimePriority.NORMAL);
     }
 
     /**
      * Talks to the board on {@code link}: the handshake, then a device ready to drive.
      *
      * @param feedInterval how often the control loop will command the board (its tick)
+     * @param readerPriority the reader thread's scheduling: at a real-time priority it wakes at once
+     *        for the board's report of an emergency stop, whose STOP it sends
      * @throws DeviceException when the board does not answer, speaks another version, announces a
      *         watchdog the host cannot feed, or the link fails, naming the port; or when the thread
      *         is interrupted while waiting. The link is closed then.
      */
-    public static SerialConnection open(SerialLink link, Scheduler scheduler, Duration feedInterval) {
-        SerialConnection c = new SerialConnection(link, scheduler, feedInterval);
+    public static SerialConnection open(SerialLink link, Scheduler scheduler, Duration feedInterval,
+                                        RealTimePriority readerPriority) {
+        SerialConnection c = new SerialConnection(link, scheduler, feedInterval, readerPriority);
         c.reader.start();
         c.device.start();
         try {
