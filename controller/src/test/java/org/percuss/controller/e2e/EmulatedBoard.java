@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.percuss.device.serial.SerialLink;
 import org.percuss.device.time.Ticker;
+import org.percuss.device.os.RealTimePriority;
 import org.percuss.simulator.board.BoardRunner;
 import org.percuss.simulator.board.SimulatedBoard;
 import org.percuss.simulator.board.SimulatedGun;
@@ -19,12 +20,20 @@ final class EmulatedBoard implements AutoCloseable {
     private final Thread thread;
 
     EmulatedBoard(SerialLink end) {
+        this(end, RealTimePriority.NORMAL);
+    }
+
+    /** A board whose thread runs at {@code priority}, as a UART's interrupt would take the bytes at once. */
+    EmulatedBoard(SerialLink end, RealTimePriority priority) {
         VirtualClock clock = new VirtualClock();
         board = SimulatedGun.create(clock).board();
         link = new RecordingLink(end);
         link.boardClock(clock::nanos); // read on the board's thread, which owns the clock
         runner = new BoardRunner(link, clock, board, Ticker.system());
-        thread = Thread.ofPlatform().name("emulated-board").start(runner);
+        thread = Thread.ofPlatform().name("emulated-board").start(() -> {
+            priority.applyToCurrentThread().ifPresent(why -> System.err.println("emulated board: " + why));
+            runner.run();
+        });
     }
 
     /** Does {@code action} on the board's own thread, at its next turn. */

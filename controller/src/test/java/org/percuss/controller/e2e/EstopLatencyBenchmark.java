@@ -9,6 +9,7 @@ import java.util.Random;
 import org.percuss.controller.timing.LatencySummary;
 import org.percuss.device.api.Fault;
 import org.percuss.device.api.Input;
+import org.percuss.device.os.RealTimePriority;
 import org.percuss.device.protocol.Packet;
 
 /**
@@ -19,7 +20,7 @@ import org.percuss.device.protocol.Packet;
  * wait for the board's next telemetry report (up to one 20 ms period). Each trial is a fresh
  * {@code percuss run} process (an e-stop ends a session), pressed at a random moment S to S+1 s
  * into the running motor (arguments: trials, S; default 100 trials, the fewest a p99 means anything over,
- * S = 5). Not a test: run it with
+ * S = 5), after {@value #WARM_UP_TRIALS} trials not counted. Not a test: run it with
  * {@code ./mvnw -B -ntp -q -Pbench -DskipTests -Dbench.main=org.percuss.controller.e2e.EstopLatencyBenchmark
  * "-Dbench.args=30 5" verify}.
  *
@@ -27,31 +28,54 @@ import org.percuss.device.protocol.Packet;
  * signal to the host instead (a closed terminal, a dropped SSH session) and times from the signal
  * sent to the first zero command and to the STOP arriving at the board:
  * {@code "-Dbench.args=100 2 HUP"}.
+ *
+ * <p>An argument {@code rt=N}, anywhere, runs the host with {@code --realtime-priority N} (its loop
+ * and its serial reader at {@code SCHED_FIFO} N) and the emulated board's thread at N too, as a
+ * board's UART interrupt takes the bytes the moment they arrive: {@code "-Dbench.args=100 1 rt=50"}.
  */
 public final class EstopLatencyBenchmark {
+
+    /**
+     * Trials first run and not counted: the emulated board's JVM compiles its reading and
+     * recording code in them (a board's firmware has no JIT), which put 5 of the first 10 trials
+     * among the slowest 25 of 100.
+     */
+    private static final int WARM_UP_TRIALS = 10;
 
     private EstopLatencyBenchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] given) throws Exception {
+        RealTimePriority priority = RealTimePriority.NORMAL;
+        List<String> rest = new ArrayList<>();
+        for (String a : given) {
+            if (a.startsWith("rt=")) {
+                priority = new RealTimePriority(Integer.parseInt(a.substring(3)));
+            } else {
+                rest.add(a);
+            }
+        }
+        String[] args = rest.toArray(String[]::new);
         int trials = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         double pressAfterSeconds = args.length > 1 ? Double.parseDouble(args[1]) : 5.0;
         if (args.length > 2) {
-            signals(trials, pressAfterSeconds, args[2]);
+            signals(trials, pressAfterSeconds, args[2], priority);
             return;
         }
         Path dir = Files.createTempDirectory("percuss-estop");
         List<Double> hostLatency = new ArrayList<>();
         List<Double> inputLatency = new ArrayList<>();
         Random random = new Random(1);
-        try (PtyPair pty = PtyPair.open(); EmulatedBoard board = new EmulatedBoard(pty.board())) {
-            for (int i = 0; i < trials; i++) {
+        try (PtyPair pty = PtyPair.open(); EmulatedBoard board = new EmulatedBoard(pty.board(), priority)) {
+            for (int i = -WARM_UP_TRIALS; i < trials; i++) {
                 int before = board.hostPackets().size();
                 HostProcess host = HostProcess.start(dir, "run", "--device", "serial:" + pty.host(),
-                        "--level", "2", "--limit", "1m", "--warmup", "1s");
+                        "--level", "2", "--limit", "1m", "--warmup", "1s", "--realtime-priority", String.valueOf(priority.priority()));
                 long[] started = {0};
                 board.link.await(() -> {
-                    for (Timed t : board.hostPackets().subList(before, board.hostPackets().size())) {
+                    // a copy: the board's thread adds to the list while this looks (a view of it would throw)
+                    List<Timed> all = List.copyOf(board.hostPackets());
+                    for (Timed t : all.subList(before, all.size())) {
                         if (t.packet() instanceof Packet.SetSpeed s && s.targetPpm() > 0) {
                             started[0] = t.nanos();
                             return true;
@@ -71,10 +95,14 @@ public final class EstopLatencyBenchmark {
                             + "\n" + host.out() + host.err());
                 }
                 Timed zero = board.firstFromHost(report.nanos(), Timed::isZeroCommand);
-                hostLatency.add((zero.nanos() - report.nanos()) / 1e6);
-                inputLatency.add((zero.nanos() - pressed) / 1e6);
-                System.out.printf("trial %2d: exit %d, report->zero %6.2f ms, input->zero %6.2f ms%n", i + 1, code,
-                        hostLatency.getLast(), inputLatency.getLast());
+                double hostMillis = (zero.nanos() - report.nanos()) / 1e6;
+                double inputMillis = (zero.nanos() - pressed) / 1e6;
+                if (i >= 0) {
+                    hostLatency.add(hostMillis);
+                    inputLatency.add(inputMillis);
+                }
+                System.out.printf("%s %2d: exit %d, report->zero %6.2f ms, input->zero %6.2f ms%n",
+                        i < 0 ? "warm-up" : "trial", i < 0 ? i + WARM_UP_TRIALS + 1 : i + 1, code, hostMillis, inputMillis);
                 long cleared = System.nanoTime();
                 board.execute(b -> {
                     b.setInput(Input.EMERGENCY_STOP, false);
@@ -88,25 +116,28 @@ public final class EstopLatencyBenchmark {
         }
         System.out.println();
         System.out.printf("e-stop over a pseudo-terminal, %d trials pressed %.1f-%.1f s into the run, control tick 10 ms,"
-                + " telemetry every 20 ms%n", trials, pressAfterSeconds, pressAfterSeconds + 1);
+                + " telemetry every 20 ms, real-time priority %s%n", trials, pressAfterSeconds, pressAfterSeconds + 1,
+                priority.isRealTime() ? String.valueOf(priority.priority()) : "none");
         print("telemetry with the e-stop bit -> zero command", hostLatency);
         print("e-stop input on the board    -> zero command", inputLatency);
     }
 
     /** Signal {@code name} to a running host, {@code trials} times: signal sent → zero command, → STOP. */
-    private static void signals(int trials, double afterSeconds, String name) throws Exception {
+    private static void signals(int trials, double afterSeconds, String name, RealTimePriority priority) throws Exception {
         Path dir = Files.createTempDirectory("percuss-signal");
         List<Double> toZero = new ArrayList<>();
         List<Double> toStop = new ArrayList<>();
         Random random = new Random(1);
-        try (PtyPair pty = PtyPair.open(); EmulatedBoard board = new EmulatedBoard(pty.board())) {
+        try (PtyPair pty = PtyPair.open(); EmulatedBoard board = new EmulatedBoard(pty.board(), priority)) {
             for (int i = 0; i < trials; i++) {
                 int before = board.hostPackets().size();
                 HostProcess host = HostProcess.start(dir, "run", "--device", "serial:" + pty.host(),
-                        "--level", "2", "--limit", "1m", "--warmup", "1s");
+                        "--level", "2", "--limit", "1m", "--warmup", "1s", "--realtime-priority", String.valueOf(priority.priority()));
                 long[] started = {0};
                 board.link.await(() -> {
-                    for (Timed t : board.hostPackets().subList(before, board.hostPackets().size())) {
+                    // a copy: the board's thread adds to the list while this looks (a view of it would throw)
+                    List<Timed> all = List.copyOf(board.hostPackets());
+                    for (Timed t : all.subList(before, all.size())) {
                         if (t.packet() instanceof Packet.SetSpeed s && s.targetPpm() > 0) {
                             started[0] = t.nanos();
                             return true;
