@@ -17,16 +17,28 @@ package org.percuss.simulator.physics;
  */
 public final class DcMotor {
 
+    /** 2π/60 and 60/2π, multiplied rather than divided on every step. */
+    private static final double RAD_PER_SEC_PER_RPM = 2 * Math.PI / 60;
+    private static final double RPM_PER_RAD_PER_SEC = 60 / (2 * Math.PI);
+
     private final MotorParameters p;
-    // Kt²/R, the back-EMF's damping while the current follows the voltage: the same expression as
-    // in the step, evaluated once (the same value, bit for bit) instead of on every step.
+    // The step's divisions, done once: Kt²/R (the back-EMF's damping while the current follows the
+    // voltage), 1/R, and for the last step size the semi-implicit step's 1 / (J + dt·(b + Kt²/R))
+    // and 1 / (J + dt·b). Multiplying by a reciprocal differs from dividing by at most an ulp, far
+    // below the model's accuracy; the physics step is the most of a simulated session, and a
+    // campaign runs 15 % faster for it (BENCHMARKS.md).
     private final double backEmfDamping;
+    private final double conductance;
+    private double followingInverse;
+    private double clampedInverse;
+    private double inverseDt = Double.NaN;
     private double speedRadPerSec;
     private double currentAmps;
 
     public DcMotor(MotorParameters parameters) {
         this.p = parameters;
         this.backEmfDamping = parameters.torqueConstant() * parameters.torqueConstant() / parameters.resistanceOhms();
+        this.conductance = 1 / parameters.resistanceOhms();
     }
 
     /**
@@ -35,7 +47,7 @@ public final class DcMotor {
      */
     public void step(double dt, double volts, double loadTorque) {
         double kt = p.torqueConstant();
-        double unclamped = (volts - kt * speedRadPerSec) / p.resistanceOhms();
+        double unclamped = (volts - kt * speedRadPerSec) * conductance;
         currentAmps = Math.max(-p.driverCurrentLimitAmps(), Math.min(p.driverCurrentLimitAmps(), unclamped));
         double drive = kt * currentAmps;
         double resisting = p.coulombFriction() + loadTorque;
@@ -46,9 +58,14 @@ public final class DcMotor {
         // Semi-implicit: the viscous term (and, while the current is not clamped, the back-EMF)
         // taken at the new speed, which keeps the step stable whatever its size.
         boolean clamped = unclamped != currentAmps;
-        double damping = p.viscousFriction() + (clamped ? 0 : backEmfDamping);
-        double force = clamped ? drive : kt * volts / p.resistanceOhms();
-        double next = (p.inertia() * speedRadPerSec + dt * (force - resisting * direction)) / (p.inertia() + dt * damping);
+        if (dt != inverseDt) {
+            followingInverse = 1 / (p.inertia() + dt * (p.viscousFriction() + backEmfDamping));
+            clampedInverse = 1 / (p.inertia() + dt * p.viscousFriction());
+            inverseDt = dt;
+        }
+        double force = clamped ? drive : kt * volts * conductance;
+        double next = (p.inertia() * speedRadPerSec + dt * (force - resisting * direction))
+                * (clamped ? clampedInverse : followingInverse);
         // Friction and load can stop the rotor, never reverse it.
         speedRadPerSec = Math.signum(next) == -direction ? 0 : next;
     }
@@ -60,7 +77,7 @@ public final class DcMotor {
 
     /** Shaft speed, rpm; with one percussion per revolution, also ppm. */
     public double speedRpm() {
-        return speedRadPerSec * 60 / (2 * Math.PI);
+        return speedRadPerSec * RPM_PER_RAD_PER_SEC;
     }
 
     /** Winding current, amperes (negative while braking). */
@@ -79,6 +96,6 @@ public final class DcMotor {
 
     /** rad/s from rpm. */
     public static double radPerSec(double rpm) {
-        return rpm * 2 * Math.PI / 60;
+        return rpm * RAD_PER_SEC_PER_RPM;
     }
 }
