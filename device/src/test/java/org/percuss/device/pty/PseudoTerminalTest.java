@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.percuss.device.api.DeviceException;
 import org.percuss.device.serial.JSerialCommLink;
 import org.percuss.device.serial.SerialLink;
@@ -48,11 +50,12 @@ class PseudoTerminalTest {
         return got.toByteArray();
     }
 
-    @Test
-    void theSlaveIsADevicePathThatJSerialCommOpens() throws IOException {
+    @ParameterizedTest
+    @EnumSource(JSerialCommLink.Reading.class)
+    void theSlaveIsADevicePathThatJSerialCommOpens(JSerialCommLink.Reading reading) throws IOException {
         assertThat(Path.of(pty.path())).exists();
         assertThat(pty.name()).isEqualTo("pty:" + pty.path());
-        try (JSerialCommLink host = JSerialCommLink.open(pty.path(), 115200)) {
+        try (JSerialCommLink host = JSerialCommLink.open(pty.path(), 115200, reading)) {
             byte[] all = new byte[256];
             for (int i = 0; i < all.length; i++) {
                 all[i] = (byte) i;
@@ -95,8 +98,31 @@ class PseudoTerminalTest {
     }
 
     @Test
-    void closingTheMasterCutsTheLine() throws IOException {
-        try (JSerialCommLink host = JSerialCommLink.open(pty.path(), 115200)) {
+    void aReadWaitingForDataInTheKernelReturnsWithTheByteThatWokeIt() throws Exception {
+        try (JSerialCommLink host = JSerialCommLink.open(pty.path(), 115200, JSerialCommLink.Reading.UNTIL_DATA)) {
+            byte[] buffer = new byte[16];
+            int[] n = {0};
+            Thread reader = Thread.ofPlatform().start(() -> {
+                try {
+                    do {
+                        n[0] = host.read(buffer, 0, buffer.length); // 0 after an idle 100 ms: wait again
+                    } while (n[0] == 0);
+                } catch (IOException e) {
+                    n[0] = -2;
+                }
+            });
+            pty.write(new byte[] {42}, 0, 1);
+            reader.join(5_000);
+            assertThat(reader.isAlive()).isFalse();
+            assertThat(n[0]).isEqualTo(1);
+            assertThat(buffer[0]).isEqualTo((byte) 42);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(JSerialCommLink.Reading.class)
+    void closingTheMasterCutsTheLine(JSerialCommLink.Reading reading) throws IOException {
+        try (JSerialCommLink host = JSerialCommLink.open(pty.path(), 115200, reading)) {
             pty.close();
             assertThat(pty.read(new byte[4], 0, 4)).isEqualTo(-1);
             assertThatThrownBy(() -> pty.write(new byte[1], 0, 1)).isInstanceOf(IOException.class).hasMessageContaining("closed");
