@@ -28,10 +28,12 @@ final class Backend implements AutoCloseable {
     private final Ticker ticker;
     private final TickDriver driver;
     private final Thread stopOnExit;
-    private RealTimePriority loopPriority = RealTimePriority.NORMAL;
+    private final RealTimePriority loopPriority;
 
-    private Backend(PercussionDevice device, AutoCloseable owner, Ticker ticker, TickDriver driver, boolean stopOnExit) {
+    private Backend(PercussionDevice device, AutoCloseable owner, Ticker ticker, TickDriver driver, boolean stopOnExit,
+                    RealTimePriority loopPriority) {
         this.device = device;
+        this.loopPriority = loopPriority;
         this.owner = owner;
         this.ticker = ticker;
         this.driver = driver;
@@ -54,30 +56,24 @@ final class Backend implements AutoCloseable {
      */
     static Backend open(DeviceSpec spec, Duration tickPeriod, double timeScale, GpioRig rig,
                         RealTimePriority loopPriority) {
-        Backend backend = openDevice(spec, tickPeriod, timeScale, rig, loopPriority);
-        backend.loopPriority = loopPriority;
-        return backend;
-    }
-
-    private static Backend openDevice(DeviceSpec spec, Duration tickPeriod, double timeScale, GpioRig rig,
-                                      RealTimePriority readerPriority) {
         return switch (spec.kind()) {
             case SIM -> {
                 VirtualClock clock = new VirtualClock();
                 PercussionDevice device = SimulatedGun.create(clock).device();
                 yield new Backend(device, device, clock,
-                        new SimulatedTimeDriver(clock, tickPeriod, timeScale, Ticker.system()), false);
+                        new SimulatedTimeDriver(clock, tickPeriod, timeScale, Ticker.system()), false, loopPriority);
             }
             case SERIAL -> {
                 SerialConnection connection = SerialConnection.open(
                         JSerialCommLink.open(spec.path(), spec.baud(), JSerialCommLink.Reading.UNTIL_DATA),
-                        Scheduler.system(), tickPeriod, readerPriority);
+                        Scheduler.system(), tickPeriod, loopPriority);
                 yield new Backend(connection.device(), connection, Ticker.system(),
-                        new RealTimeDriver(Ticker.system(), tickPeriod), true);
+                        new RealTimeDriver(Ticker.system(), tickPeriod), true, loopPriority);
             }
             case GPIO -> {
                 PercussionDevice device = PiGpio.open(rig, Scheduler.system());
-                yield new Backend(device, device, Ticker.system(), new RealTimeDriver(Ticker.system(), tickPeriod), true);
+                yield new Backend(device, device, Ticker.system(), new RealTimeDriver(Ticker.system(), tickPeriod), true,
+                        loopPriority);
             }
         };
     }
