@@ -68,22 +68,9 @@ public final class EstopLatencyBenchmark {
         Random random = new Random(1);
         try (PtyPair pty = PtyPair.open(); EmulatedBoard board = new EmulatedBoard(pty.board(), priority)) {
             for (int i = -WARM_UP_TRIALS; i < trials; i++) {
-                int before = board.hostPackets().size();
-                HostProcess host = HostProcess.start(dir, "run", "--device", "serial:" + pty.host(),
-                        "--level", "2", "--limit", "1m", "--warmup", "1s", "--realtime-priority", String.valueOf(priority.priority()));
-                long[] started = {0};
-                board.link.await(() -> {
-                    // a copy: the board's thread adds to the list while this looks (a view of it would throw)
-                    List<Timed> all = List.copyOf(board.hostPackets());
-                    for (Timed t : all.subList(before, all.size())) {
-                        if (t.packet() instanceof Packet.SetSpeed s && s.targetPpm() > 0) {
-                            started[0] = t.nanos();
-                            return true;
-                        }
-                    }
-                    return false;
-                }, 15_000);
-                long pressAt = started[0] + (long) ((pressAfterSeconds + random.nextDouble()) * 1e9);
+                Started run = startHost(dir, pty, board, priority);
+                HostProcess host = run.host();
+                long pressAt = run.motorNanos() + (long) ((pressAfterSeconds + random.nextDouble()) * 1e9);
                 untilNanoTime(pressAt);
                 long pressed = System.nanoTime();
                 board.execute(b -> b.setInput(Input.EMERGENCY_STOP, true));
@@ -122,6 +109,35 @@ public final class EstopLatencyBenchmark {
         print("e-stop input on the board    -> zero command", inputLatency);
     }
 
+    /** A host started, and when its first non-zero SET_SPEED arrived at the board (0 if none came). */
+    private record Started(HostProcess host, long motorNanos) {
+    }
+
+    /**
+     * Starts {@code percuss run} on the pty's host end and waits (15 s at most) for its first
+     * non-zero SET_SPEED.
+     */
+    private static Started startHost(Path dir, PtyPair pty, EmulatedBoard board, RealTimePriority priority)
+            throws Exception {
+        long[] started = {0};
+        List<Timed> packets = board.hostPackets();
+        int before = packets.size();
+        HostProcess host = HostProcess.start(dir, "run", "--device", "serial:" + pty.host(), "--level", "2",
+                "--limit", "1m", "--warmup", "1s", "--realtime-priority", String.valueOf(priority.priority()));
+        board.link.await(() -> {
+            // by index: the board's thread appends while this looks, which a view of the list would not survive
+            for (int k = before; k < packets.size(); k++) {
+                Timed t = packets.get(k);
+                if (t.packet() instanceof Packet.SetSpeed s && s.targetPpm() > 0) {
+                    started[0] = t.nanos();
+                    return true;
+                }
+            }
+            return false;
+        }, 15_000);
+        return new Started(host, started[0]);
+    }
+
     /** Signal {@code name} to a running host, {@code trials} times: signal sent → zero command, → STOP. */
     private static void signals(int trials, double afterSeconds, String name, RealTimePriority priority) throws Exception {
         Path dir = Files.createTempDirectory("percuss-signal");
@@ -130,22 +146,9 @@ public final class EstopLatencyBenchmark {
         Random random = new Random(1);
         try (PtyPair pty = PtyPair.open(); EmulatedBoard board = new EmulatedBoard(pty.board(), priority)) {
             for (int i = 0; i < trials; i++) {
-                int before = board.hostPackets().size();
-                HostProcess host = HostProcess.start(dir, "run", "--device", "serial:" + pty.host(),
-                        "--level", "2", "--limit", "1m", "--warmup", "1s", "--realtime-priority", String.valueOf(priority.priority()));
-                long[] started = {0};
-                board.link.await(() -> {
-                    // a copy: the board's thread adds to the list while this looks (a view of it would throw)
-                    List<Timed> all = List.copyOf(board.hostPackets());
-                    for (Timed t : all.subList(before, all.size())) {
-                        if (t.packet() instanceof Packet.SetSpeed s && s.targetPpm() > 0) {
-                            started[0] = t.nanos();
-                            return true;
-                        }
-                    }
-                    return false;
-                }, 15_000);
-                long at = started[0] + (long) ((afterSeconds + random.nextDouble()) * 1e9);
+                Started run = startHost(dir, pty, board, priority);
+                HostProcess host = run.host();
+                long at = run.motorNanos() + (long) ((afterSeconds + random.nextDouble()) * 1e9);
                 untilNanoTime(at);
                 // libc's kill(2), straight from this JVM: spawning /bin/kill would add its own
                 // milliseconds of fork and exec before the signal even leaves
