@@ -2,7 +2,6 @@ package org.percuss.controller.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.percuss.controller.config.PercussConfig;
 import org.percuss.controller.loop.LoopSleep;
@@ -91,18 +90,14 @@ final class BenchLoopCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--sleep spin at a real-time priority would hold a core for "
                     + "good (Linux then takes it away for 50 ms of every second); use park or park-spin");
         }
-        Optional<String> refused = realtimePriority.applyToCurrentThread();
-        if (refused.isPresent()) {
-            spec.commandLine().getErr().println("percuss: " + refused.get() + "; the loop runs at normal priority");
-            spec.commandLine().getErr().flush();
-        }
+        RealTimePriority priority = LoopPriority.raise(realtimePriority, spec.commandLine().getErr());
         LoopBench.Result result;
         try (SimulatedTarget target = new SimulatedTarget()) {
             result = LoopBench.run(settings, PercussConfig.DEFAULT, target, Ticker.system());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--level: " + e.getMessage());
         } finally {
-            if (realtimePriority.isRealTime()) {
+            if (priority.isRealTime()) {
                 RealTimePriority.normalizeCurrentThread();
             }
         }

@@ -214,13 +214,7 @@ final class RunCommand implements Callable<Integer> {
      */
     private Backend openBackend(PercussConfig config, Interrupts interrupts, PrintWriter err) {
         // this thread runs the loop (Backend.close puts it back); the threads it starts from now on are normal
-        RealTimePriority priority = options.realtimePriority();
-        Optional<String> refused = priority.applyToCurrentThread();
-        if (refused.isPresent()) {
-            err.println("percuss: " + refused.get() + "; the control loop runs at normal priority");
-            err.flush();
-            priority = RealTimePriority.NORMAL;
-        }
+        RealTimePriority priority = LoopPriority.raise(options.realtimePriority(), err);
         try {
             return Backend.open(options.device(), config.tickPeriod(), options.timeScale(), config.gpio(), priority);
         } catch (DeviceException e) {

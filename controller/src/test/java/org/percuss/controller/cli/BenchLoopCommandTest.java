@@ -52,7 +52,7 @@ class BenchLoopCommandTest {
                 "--realtime-priority", "3");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).startsWith("bench-loop: 1000 Hz").contains("overruns:");
-        assertThat(run.err()).matches("|percuss: real-time priority 3 is not permitted .*; the loop runs at normal priority\\R");
+        assertThat(run.err()).matches("|percuss: real-time priority 3 is not permitted .*; the control loop runs at normal priority\\R");
         assertThat(SchedulingPolicy.ofThisThread()).as("the test's thread, which ran the loop").isZero();
     }
 }
