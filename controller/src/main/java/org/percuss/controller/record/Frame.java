@@ -30,14 +30,18 @@ import org.percuss.device.api.Telemetry;
  * @param derateLevel the level a safety rule held the speed to, or 0
  * @param messages what the loop told its listener, in order
  * @param notes notes written beside the tick (a scenario's steps)
+ * @param faultDetails the device's {@code faultDetail()} answers that differed from the one before
+ *     (from empty), in the order the tick read them
  */
 public record Frame(int index, long nanos, Telemetry telemetry, boolean newTelemetry, int requests, int requestedLevel,
                     StopReason finish, List<ClearStatus> clearReads, boolean clearRequested, Optional<String> commandError,
                     Optional<String> clearError, LoopState state, int level, int targetPpm, int commandedPpm, int askedPpm,
-                    int latchedBits, int derateLevel, List<Message> messages, List<String> notes) {
+                    int latchedBits, int derateLevel, List<Message> messages, List<String> notes,
+                    List<String> faultDetails) {
 
     public Frame {
         clearReads = List.copyOf(clearReads);
+        faultDetails = List.copyOf(faultDetails);
         messages = List.copyOf(messages);
         notes = List.copyOf(notes);
     }

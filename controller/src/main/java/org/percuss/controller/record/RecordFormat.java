@@ -20,8 +20,11 @@ final class RecordFormat {
 
     /** The first eight bytes: {@code \x89 P C S \r \n \x1a \n}, PNG's trick against text-mode mangling. */
     static final byte[] MAGIC = {(byte) 0x89, 'P', 'C', 'S', '\r', '\n', 0x1A, '\n'};
-    /** The version this percuss writes and the newest it reads. */
-    static final int VERSION = 1;
+    /**
+     * The version this percuss writes and the newest it reads (it reads every one from 1). Version 2
+     * added {@link #FAULT_DETAIL}; a version 1 file is a version 2 file without it.
+     */
+    static final int VERSION = 2;
     /** Magic, version, header length, header CRC. */
     static final int PREAMBLE_BYTES = 18;
     /** The largest header a reader accepts. */
@@ -46,6 +49,11 @@ final class RecordFormat {
     static final int DEVICE_ERROR = 0x06;
     /** A note beside the inputs (a scenario's step), for plots; replay ignores it. */
     static final int NOTE = 0x07;
+    /**
+     * What the device's {@code faultDetail()} answered, when it differs from its previous answer
+     * (which starts empty): text. Version 2.
+     */
+    static final int FAULT_DETAIL = 0x08;
     /** The end of a tick: what entered it (time, requests) and what it decided (see {@link TickCodec}). */
     static final int TICK = 0x10;
     /** The session ended and the file is complete: varint tick count. */

@@ -239,6 +239,13 @@ public final class Recorder implements TickObserver, Closeable {
         }
     }
 
+    void faultDetailRead(String detail) {
+        if (active()) {
+            buffer.put(RecordFormat.FAULT_DETAIL);
+            buffer.putUtf8(detail, RecordFormat.MAX_TEXT_BYTES);
+        }
+    }
+
     void clearRequested() {
         if (active()) {
             buffer.put(RecordFormat.CLEAR_REQUEST);

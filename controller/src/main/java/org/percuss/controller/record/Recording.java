@@ -80,7 +80,7 @@ public final class Recording {
         int version = (b[8] & 0xFF) | (b[9] & 0xFF) << 8;
         if (version > RecordFormat.VERSION) {
             throw new BadRecording("recorded in format version " + version + " by a newer percuss; this percuss ("
-                    + RecordingHeader.currentVersion() + ") reads version " + RecordFormat.VERSION
+                    + RecordingHeader.currentVersion() + ") reads versions 1 to " + RecordFormat.VERSION
                     + ": replay it with the percuss that recorded it, or a newer one");
         }
         if (version < 1) {

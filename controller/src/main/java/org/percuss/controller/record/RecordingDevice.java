@@ -1,35 +1,25 @@
 package org.percuss.controller.record;
 
-import org.percuss.device.api.Capabilities;
 import org.percuss.device.api.ClearStatus;
 import org.percuss.device.api.DeviceException;
+import org.percuss.device.api.ForwardingDevice;
 import org.percuss.device.api.PercussionDevice;
 import org.percuss.device.api.Telemetry;
 
 /**
  * The device as the control loop sees it while it is recorded: every call passes to the real
  * device, and every answer the loop depends on (the telemetry it read, what a command was answered
- * with, a clear's status, a failure) goes to the {@link Recorder} on its way back. Adds nothing to
- * what the device does.
+ * with, a clear's status, a failure, what it says of its faults) goes to the {@link Recorder} on
+ * its way back. Adds nothing to what the device does.
  */
-final class RecordingDevice implements PercussionDevice {
+final class RecordingDevice extends ForwardingDevice {
 
-    private final PercussionDevice device;
     private final Recorder recorder;
+    private String faultDetail = "";
 
     RecordingDevice(PercussionDevice device, Recorder recorder) {
-        this.device = device;
+        super(device);
         this.recorder = recorder;
-    }
-
-    @Override
-    public String name() {
-        return device.name();
-    }
-
-    @Override
-    public Capabilities capabilities() {
-        return device.capabilities();
     }
 
     @Override
@@ -44,11 +34,6 @@ final class RecordingDevice implements PercussionDevice {
         }
         recorder.commandAnswered(targetPpm, answered);
         return answered;
-    }
-
-    @Override
-    public void stop() {
-        device.stop();
     }
 
     @Override
@@ -76,8 +61,17 @@ final class RecordingDevice implements PercussionDevice {
         return s;
     }
 
+    /**
+     * The device's answer, recorded when it differs from its previous one: read on every tick
+     * while the device reports a fault, it changes a few times a session.
+     */
     @Override
-    public void close() {
-        device.close();
+    public String faultDetail() {
+        String detail = device.faultDetail();
+        if (!detail.equals(faultDetail)) {
+            recorder.faultDetailRead(detail);
+            faultDetail = detail;
+        }
+        return detail;
     }
 }

@@ -39,6 +39,7 @@ final class RecordingReader {
     private int asked;
     private final List<Message> messages = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<String> faultDetails = new ArrayList<>();
     private boolean ended;
 
     /**
@@ -158,6 +159,7 @@ final class RecordingReader {
                     }
                 }
                 case RecordFormat.NOTE -> notes.add(in.utf8());
+                case RecordFormat.FAULT_DETAIL -> faultDetails.add(in.utf8());
                 case RecordFormat.TICK -> tick(in);
                 case RecordFormat.END -> {
                     long count = in.varint();
@@ -192,7 +194,8 @@ final class RecordingReader {
         frames.add(new Frame(frames.size() + 1, ticks.nanos(), current, newTelemetry, ticks.requests(), ticks.requestedLevel(), ticks.finish(),
                 clearReads, clearRequested, commandError, clearError, ticks.state(), ticks.level(), ticks.target(),
                 ticks.commanded(), hasAsked ? asked : ticks.commanded(), ticks.latched(), ticks.derate(),
-                messages, notes));
+                messages, notes, faultDetails));
+        faultDetails.clear();
         newTelemetry = false;
         clearReads.clear();
         clearRequested = false;

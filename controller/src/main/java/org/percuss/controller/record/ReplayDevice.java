@@ -9,7 +9,7 @@ import org.percuss.device.api.Telemetry;
 /**
  * The recorded device, answering the replayed loop exactly as the real one answered the recorded
  * loop, tick by tick: the telemetry it had, what a command was answered with, a clear's status, the
- * failures it threw. It touches no hardware. While the replay agrees with the recording the answers
+ * failures it threw, what it said of its faults. It touches no hardware. While the replay agrees with the recording the answers
  * are exact; after a divergence ("open loop") they are the recording's as far as they can be: the
  * telemetry does not answer the new commands, a command is answered with what was asked unless the
  * device held a stop, and a clear the recording never asked for stays pending.
@@ -21,6 +21,8 @@ final class ReplayDevice implements PercussionDevice {
     private Telemetry telemetry;
     private Frame frame;
     private int clearRead;
+    private int faultDetailRead;
+    private String faultDetail = "";
     private ClearStatus clearStatus = ClearStatus.NONE;
     private int asked;
     private boolean clearRequested;
@@ -36,6 +38,7 @@ final class ReplayDevice implements PercussionDevice {
         frame = f;
         telemetry = f.telemetry();
         clearRead = 0;
+        faultDetailRead = 0;
         asked = -1;
         clearRequested = false;
     }
@@ -98,6 +101,15 @@ final class ReplayDevice implements PercussionDevice {
             clearStatus = frame.clearReads().get(clearRead++);
         }
         return clearStatus;
+    }
+
+    /** The tick's recorded answers in order (each one a change), then the last one given. */
+    @Override
+    public String faultDetail() {
+        if (faultDetailRead < frame.faultDetails().size()) {
+            faultDetail = frame.faultDetails().get(faultDetailRead++);
+        }
+        return faultDetail;
     }
 
     @Override

@@ -37,7 +37,7 @@ class RecordReplayPlotCommandsTest {
         CliRun replay = CliRun.of("replay", run.toString());
         assertThat(replay.exitCode()).as(replay.out() + replay.err()).isZero();
         assertThat(replay.out()).contains(run + ": percuss run --level 3 --time-scale 1000 --limit 2m --record " + run)
-                .containsPattern("recorded \\S+Z by percuss .+ \\(format 1\\) on simulator: 12,001 ticks, 120\\.00 s, [0-9.]+ KiB")
+                .containsPattern("recorded \\S+Z by percuss .+ \\(format 2\\) on simulator: 12,001 ticks, 120\\.00 s, [0-9.]+ KiB")
                 .containsPattern("identical: 12,001 ticks \\(120\\.00 s\\), replayed in [0-9.]+ s");
         assertThat(replay.err()).isEmpty();
     }

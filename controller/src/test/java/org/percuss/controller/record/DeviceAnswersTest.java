@@ -32,8 +32,8 @@ import picocli.CommandLine;
 
 /**
  * Every answer of a device the loop depends on is recorded and answered again on replay: a fault
- * it reports, a clear that is pending then done, a command it holds at zero, a clear that throws,
- * a command that throws. A recording whose controller is changed diverges, and {@code replay}
+ * it reports and what it says of it, a clear that is pending then done, a command it holds at zero,
+ * a clear that throws, a command that throws. A recording whose controller is changed diverges, and {@code replay}
  * exits 1 saying where.
  */
 class DeviceAnswersTest {
@@ -98,8 +98,15 @@ class DeviceAnswersTest {
             }
             return status;
         }
+        /** What it says of the fault while it reports it, as the Pi rig names a sensor that stopped answering. */
+        @Override public String faultDetail() {
+            int t = tick();
+            return t >= 50 && t < 55 ? DETAIL : "";
+        }
         @Override public void close() { }
     }
+
+    private static final String DETAIL = "scripted: INA219 at 0x40 on bus 1: no answer";
 
     private Path record(Path file) throws Exception {
         VirtualClock clock = new VirtualClock();
@@ -143,6 +150,10 @@ class DeviceAnswersTest {
             assertThat(t.commandedPpm()).isZero();
         });
         assertThat(f).anySatisfy(t -> assertThat(t.clearError()).contains("scripted: no answer to CLEAR_FAULTS"));
+        // what the device said of its fault reached the loop's message through the recording, and is kept
+        assertThat(f).anySatisfy(t -> assertThat(t.messages()).anySatisfy(m -> assertThat(m.text())
+                .isEqualTo("trip: over current: reported by the device: " + DETAIL)));
+        assertThat(f.stream().flatMap(t -> t.faultDetails().stream())).containsExactly(DETAIL, "");
         assertThat(f.getLast().state()).isEqualTo(LoopState.EMERGENCY_STOP);
         assertThat(f.getLast().latchedBits()).isEqualTo(Fault.EMERGENCY_STOP.mask() | Fault.LINK_LOST.mask());
         assertThat(f.getLast().commandError()).contains("scripted: the port is gone");

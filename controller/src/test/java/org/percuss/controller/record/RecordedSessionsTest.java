@@ -44,6 +44,7 @@ class RecordedSessionsTest {
         Recording board = Recording.read(RECORDINGS.resolve("board-over-temperature.rec"), false);
         assertThat(board.header().deviceName()).startsWith("serial:");
         assertThat(board.frames().getLast().state()).isEqualTo(LoopState.FAULT);
+        assertThat(board.header().formatVersion()).as("recorded before format 2: still read and replayed").isEqualTo(1);
         assertThat(Recording.read(RECORDINGS.resolve("gpio-buttons.rec"), false).header().deviceName()).startsWith("gpio");
     }
 

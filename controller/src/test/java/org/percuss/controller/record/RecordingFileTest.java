@@ -39,7 +39,7 @@ class RecordingFileTest {
         assertThat(whole.ending().kind()).isEqualTo(Recording.Ending.Kind.COMPLETE);
         assertThat(whole.endingNote()).isEmpty();
         RecordingHeader h = whole.header();
-        assertThat(h.formatVersion()).isEqualTo(1);
+        assertThat(h.formatVersion()).isEqualTo(2);
         assertThat(h.command()).containsExactly("simulate", "The emergency stop in the middle of a ramp");
         assertThat(h.recordedAt()).isEqualTo("2025-12-02T00:00:00Z");
         assertThat(h.deviceName()).isEqualTo("simulator");
@@ -140,10 +140,10 @@ class RecordingFileTest {
     @Test
     void aNewerFormatIsRefusedSayingWhichPercussCanReadIt() {
         byte[] b = bytes.clone();
-        b[8] = 2;
+        b[8] = 3;
         assertThatThrownBy(() -> Recording.read(b, false))
-                .hasMessageStartingWith("recorded in format version 2 by a newer percuss; this percuss")
-                .hasMessageEndingWith("reads version 1: replay it with the percuss that recorded it, or a newer one");
+                .hasMessageStartingWith("recorded in format version 3 by a newer percuss; this percuss")
+                .hasMessageEndingWith("reads versions 1 to 2: replay it with the percuss that recorded it, or a newer one");
     }
 
     @Test
@@ -156,7 +156,7 @@ class RecordingFileTest {
         b[RecordFormat.PREAMBLE_BYTES + 40] ^= 1;
         assertThatThrownBy(() -> Recording.read(b, false)).isInstanceOf(BadRecording.class)
                 .hasMessage("damaged header: its checksum does not match");
-        byte[] json = "{\"format_version\": 1, \"command\": []}".getBytes(StandardCharsets.UTF_8);
+        byte[] json = "{\"format_version\": 2, \"command\": []}".getBytes(StandardCharsets.UTF_8);
         assertThatThrownBy(() -> Recording.read(Recordings.withHeader(bytes, json), false))
                 .hasMessage("the header device is missing");
     }
