@@ -9,10 +9,11 @@ import org.percuss.device.api.Telemetry;
 /**
  * The recorded device, answering the replayed loop exactly as the real one answered the recorded
  * loop, tick by tick: the telemetry it had, what a command was answered with, a clear's status, the
- * failures it threw, what it said of its faults. It touches no hardware. While the replay agrees with the recording the answers
- * are exact; after a divergence ("open loop") they are the recording's as far as they can be: the
- * telemetry does not answer the new commands, a command is answered with what was asked unless the
- * device held a stop, and a clear the recording never asked for stays pending.
+ * failures it threw, what it said of its faults. It touches no hardware. While the replay agrees
+ * with the recording the answers are exact; after a divergence ("open loop") they are the
+ * recording's as far as they can be: the telemetry does not answer the new commands, a command is
+ * answered with what was asked unless the device held a stop, and a clear the recording never asked
+ * for stays pending.
  */
 final class ReplayDevice implements PercussionDevice {
 
