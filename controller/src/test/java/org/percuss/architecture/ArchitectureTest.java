@@ -126,6 +126,7 @@ class ArchitectureTest {
         "org.percuss.controller.cli.Backend",
         "org.percuss.controller.cli.BoardCommand",
         "org.percuss.controller.cli.Interrupts",
+        "org.percuss.controller.cli.ProcessOutput", // run's stdout and stderr: a thread writes them, the loop never waits
         "org.percuss.device.gpio.PiGpio",     // a real Pi: a thread for a DS18B20's blocking 1-wire reads
         "org.percuss.device.gpio.SysfsPwm",   // a real Pi: waits for udev to give the exported PWM channel's files
         "org.percuss.controller.keys.TerminalKeys",

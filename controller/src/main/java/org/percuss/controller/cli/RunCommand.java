@@ -71,6 +71,23 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        // The loop's thread writes the status, warnings and safety lines: in a process of its own,
+        // they go through a queue, so that an output nobody reads never stops the loop (ProcessOutput).
+        ProcessOutput output = parent != null && parent.ownsProcess() ? ProcessOutput.install() : null;
+        if (output != null) {
+            spec.commandLine().setOut(output.outWriter());
+            spec.commandLine().setErr(output.errWriter());
+        }
+        try {
+            return session();
+        } finally {
+            if (output != null) {
+                output.close();
+            }
+        }
+    }
+
+    private int session() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         PercussConfig loaded = this.config.loadOrUsers(err);

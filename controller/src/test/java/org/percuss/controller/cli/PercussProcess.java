@@ -55,6 +55,29 @@ final class PercussProcess {
 
     /** The process, started in {@code dir}; its output goes to files there. */
     Started start(Path dir, String... args) throws IOException {
+        Path out = Files.createTempFile(dir, "percuss", ".out");
+        Path err = Files.createTempFile(dir, "percuss", ".err");
+        world(out);
+        world(err);
+        ProcessBuilder pb = builder(dir, args).redirectOutput(out.toFile()).redirectError(err.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        return new Started(pb.start(), out, err, String.join(" ", args));
+    }
+
+    /**
+     * The process, started in {@code dir} with its standard input, output and error on the
+     * terminal {@code tty} (a pseudo-terminal's slave), as from a shell on it; its output is the
+     * terminal's, so {@link Started#waitFor} reports it empty.
+     */
+    Started startOnTerminal(Path dir, Path tty, String... args) throws IOException {
+        Path none = Files.createTempFile(dir, "percuss", ".none");
+        ProcessBuilder pb = builder(dir, args).redirectInput(ProcessBuilder.Redirect.from(tty.toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(tty.toFile()))
+                .redirectError(ProcessBuilder.Redirect.appendTo(tty.toFile()));
+        return new Started(pb.start(), none, none, String.join(" ", args));
+    }
+
+    private ProcessBuilder builder(Path dir, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         if (nobody && isRoot()) {
             assertThat(Path.of("/usr/bin/setpriv")).as("setpriv (util-linux) is needed to run as nobody").exists();
@@ -66,17 +89,11 @@ final class PercussProcess {
         command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-cp", readableClasspath(),
                 "org.percuss.controller.cli.Percuss"));
         command.addAll(List.of(args));
-        Path out = Files.createTempFile(dir, "percuss", ".out");
-        Path err = Files.createTempFile(dir, "percuss", ".err");
-        world(out);
-        world(err);
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
-                .redirectOutput(out.toFile()).redirectError(err.toFile())
-                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile());
         pb.environment().clear();
         pb.environment().put("PATH", "/usr/sbin:/usr/bin:/sbin:/bin");
         pb.environment().putAll(environment);
-        return new Started(pb.start(), out, err, String.join(" ", args));
+        return pb;
     }
 
     /** Runs to the end, bounded. */

@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.percuss.device.pty.PseudoTerminal;
 
 /**
  * What only a real process shows (issue 10, items 6, 8, 9, 10 and $HOME): permissions as a user
@@ -153,6 +154,25 @@ class ProcessEdgesTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(ledger))).isEqualTo("rw-------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(ledger.getParent()))).isEqualTo("rwx------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("state")))).isEqualTo("rwx------");
+    }
+
+    @Test
+    void aTerminalNobodyReadsDoesNotStopTheControlLoop() throws Exception {
+        try (PseudoTerminal terminal = PseudoTerminal.open()) {
+            Path tty = Path.of(terminal.path());
+            // nobody reads the terminal (a stalled SSH session, Ctrl-S): its buffer is full before percuss
+            // starts, so its first status line would block; dd stops at the first write that would wait
+            Process fill = new ProcessBuilder("dd", "if=/dev/zero", "of=" + tty, "bs=512", "count=1000", "oflag=nonblock")
+                    .redirectErrorStream(true).start();
+            assertThat(new String(fill.getInputStream().readAllBytes())).contains("Resource temporarily unavailable");
+            fill.waitFor();
+            Path trace = dir.resolve("t.csv");
+            new PercussProcess().startOnTerminal(dir, tty, "run", "--level", "3", "--time-scale", "100", "--limit", "1m",
+                    "--trace", trace.toString()).waitFor(Duration.ofSeconds(60));
+            // the loop ticked to the session's end: 6,000 ticks, then FINISHED, and the process exited
+            List<String> lines = Files.readAllLines(trace);
+            assertThat(lines.getLast()).startsWith("60.000,FINISHED,");
+        }
     }
 
     @Test
