@@ -38,7 +38,6 @@ final class ProcessOutput implements AutoCloseable {
     private final Ticker ticker;
     private final Charset charset;
     private final ArrayDeque<Chunk> queue = new ArrayDeque<>();
-    private final Thread writer;
     private int queuedBytes;
     private long dropped;
     private long written;
@@ -62,8 +61,7 @@ final class ProcessOutput implements AutoCloseable {
         this.err = err;
         this.charset = charset;
         this.ticker = ticker;
-        this.writer = Thread.ofPlatform().name("percuss-output").daemon().unstarted(this::writeOut);
-        writer.start();
+        Thread.ofPlatform().name("percuss-output").daemon().start(this::writeOut);
     }
 
     /**

@@ -162,8 +162,10 @@ class ProcessEdgesTest {
             Path tty = Path.of(terminal.path());
             // nobody reads the terminal (a stalled SSH session, Ctrl-S): its buffer is full before percuss
             // starts, so its first status line would block; dd stops at the first write that would wait
-            Process fill = new ProcessBuilder("dd", "if=/dev/zero", "of=" + tty, "bs=512", "count=1000", "oflag=nonblock")
-                    .redirectErrorStream(true).start();
+            ProcessBuilder dd = new ProcessBuilder("dd", "if=/dev/zero", "of=" + tty, "bs=512", "count=1000", "oflag=nonblock")
+                    .redirectErrorStream(true);
+            dd.environment().put("LC_ALL", "C"); // its message, in English whatever the machine's language
+            Process fill = dd.start();
             assertThat(new String(fill.getInputStream().readAllBytes())).contains("Resource temporarily unavailable");
             fill.waitFor();
             Path trace = dir.resolve("t.csv");
