@@ -131,6 +131,7 @@ class ArchitectureTest {
         "org.percuss.device.gpio.SysfsPwm",   // a real Pi: waits for udev to give the exported PWM channel's files
         "org.percuss.controller.keys.TerminalKeys",
         "org.percuss.controller.campaign.CampaignRunner", // the campaign's worker threads
+        "org.percuss.controller.session.UsageLedger", // waits, a bounded time, for a lock another process holds
     };
 
     @Test

@@ -51,9 +51,12 @@ final class UsageCommand implements Callable<Integer> {
         List<UsageEntry> entries;
         long now = EpochClock.system().epochMillis();
         Path file = ledger.file();
-        try (UsageLedger l = UsageLedger.openForReading(file, w -> err.println(Echo.line("warning: " + w)));
-             UsageLedger.Lock lock = l.lock()) {
-            entries = lock.entries(now);
+        try (UsageLedger l = UsageLedger.openForReading(file, w -> err.println(Echo.line("warning: " + w)))) {
+            // the bulk first, without the lock: a session running meanwhile does not wait for it
+            l.readAhead(now);
+            try (UsageLedger.Lock lock = l.lock()) {
+                entries = lock.entries(now);
+            }
             if (!l.reachesBackTo(now - Zone.WINDOW.toMillis())) {
                 err.println(Echo.line("warning: " + file + " is larger than the " + InputFile.size(UsageLedger.READ_LIMIT_BYTES)
                         + " percuss reads, all of it from the last hour: the zones may have used more than shown"));

@@ -40,6 +40,13 @@ record ZoneSession(UsageLedger ledger, ZoneBudget budget) implements AutoCloseab
             err.println(Echo.line("warning: " + w));
             err.flush();
         });
+        try {
+            // the bulk first, without the lock: a session running beside this one does not wait for it
+            ledger.readAhead(EpochClock.system().epochMillis());
+        } catch (FileProblem e) {
+            ledger.close();
+            throw e;
+        }
         try (UsageLedger.Lock lock = ledger.lock()) {
             long now = EpochClock.system().epochMillis();
             List<UsageEntry> entries = lock.entries(now);

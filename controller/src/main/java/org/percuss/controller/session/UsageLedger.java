@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Closeable;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.percuss.controller.config.Zone;
@@ -28,6 +30,7 @@ import org.percuss.controller.files.InputFile;
 import org.percuss.controller.files.OutputFile;
 import org.percuss.controller.files.UserDirs;
 import org.percuss.controller.text.Echo;
+import org.percuss.device.time.Ticker;
 
 /**
  * The usage ledger: an append-only file of JSON lines, one {@link UsageEntry} each, so that a
@@ -39,9 +42,11 @@ import org.percuss.controller.text.Echo;
  * </pre>
  *
  * <ul>
- *   <li>One file, one writer at a time: every read and every append happens under an OS lock on
- *       the file ({@link #lock}), held across processes (and across threads of one JVM), so a
- *       session reads the budget and writes its entry as one step.</li>
+ *   <li>One file, one writer at a time: every append, and the read of what was appended since
+ *       the last, happens under an OS lock on the file ({@link #lock}), held across processes (and
+ *       across threads of one JVM), so a session reads the budget and writes its entry as one step.
+ *       The bulk of a large file is read before, without the lock, whole lines only
+ *       ({@link #readAhead}), so the lock is held for milliseconds; a wait for it is bounded.</li>
  *   <li>Each entry is written with one {@code write} call, starting on a fresh line: after a torn
  *       last line (a kill during a write, a full disk, a hand edit without a newline) the next
  *       entry does not run into it.</li>
@@ -68,6 +73,15 @@ public final class UsageLedger implements Closeable {
     public static final int LINE_LIMIT_BYTES = 4096;
     /** An entry ending further ahead of now than this is implausible (a simulated session runs at most 15 minutes ahead). */
     public static final Duration FUTURE_LIMIT = Duration.ofDays(1);
+    /**
+     * How long {@link #lock()} waits for a lock another process holds: a session holds it for
+     * milliseconds (it reads what is new and appends a line; the bulk of a large ledger is read
+     * before, without the lock: {@link #readAhead}), so ten seconds means a process stopped while
+     * it held it (Ctrl-Z, a debugger), not one at work.
+     */
+    public static final Duration PATIENCE = Duration.ofSeconds(10);
+    /** How often a lock held elsewhere is tried again: FileChannel has no timed wait. */
+    private static final long RETRY_NANOS = 1_000_000L;
 
     private static final String OPTION = "--ledger";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -78,6 +92,7 @@ public final class UsageLedger implements Closeable {
     private final FileChannel channel;
     private final boolean writable;
     private final Consumer<String> warnings;
+    private final Ticker wall;
     private final List<UsageEntry> entries = new ArrayList<>();
     private long readUpTo;
     private long line;
@@ -86,11 +101,12 @@ public final class UsageLedger implements Closeable {
     private long oldestEndRead = Long.MAX_VALUE;
     private int generation;
 
-    private UsageLedger(Path file, FileChannel channel, boolean writable, Consumer<String> warnings) {
+    private UsageLedger(Path file, FileChannel channel, boolean writable, Consumer<String> warnings, Ticker wall) {
         this.file = file;
         this.channel = channel;
         this.writable = writable;
         this.warnings = warnings;
+        this.wall = wall;
     }
 
     /** Where the ledger lives when {@code --ledger} is not given: the XDG state directory. */
@@ -105,7 +121,16 @@ public final class UsageLedger implements Closeable {
      * @throws FileProblem when it is not a regular file or a new path, or cannot be written
      */
     public static UsageLedger open(Path file, Consumer<String> warnings) throws FileProblem {
-        return new UsageLedger(file, OutputFile.openPrivate(OPTION, file, warnings), true, warnings);
+        return open(file, warnings, Ticker.system());
+    }
+
+    /**
+     * {@link #open(Path, Consumer)}, with the clock that times the waits for the lock.
+     *
+     * @param wall the wall clock's ticker ({@link Ticker#system()}; a test's own)
+     */
+    public static UsageLedger open(Path file, Consumer<String> warnings, Ticker wall) throws FileProblem {
+        return new UsageLedger(file, OutputFile.openPrivate(OPTION, file, warnings), true, warnings, wall);
     }
 
     /**
@@ -114,7 +139,8 @@ public final class UsageLedger implements Closeable {
      * @throws FileProblem when it is not a regular file, or cannot be read
      */
     public static UsageLedger openForReading(Path file, Consumer<String> warnings) throws FileProblem {
-        return new UsageLedger(file, OutputFile.openPrivateForReading(OPTION, file, warnings), false, warnings);
+        return new UsageLedger(file, OutputFile.openPrivateForReading(OPTION, file, warnings), false, warnings,
+                Ticker.system());
     }
 
     public Path file() {
@@ -122,17 +148,34 @@ public final class UsageLedger implements Closeable {
     }
 
     /**
-     * Waits for the ledger's lock (another session holds it only while it reads and appends).
+     * Waits for the ledger's lock (another session holds it only while it reads and appends), at
+     * most {@link #PATIENCE}.
      *
-     * @throws FileProblem when the file cannot be locked
+     * @throws FileProblem when the file cannot be locked, or another process held it all that time
      */
     public Lock lock() throws FileProblem {
-        IN_THIS_JVM.lock();
-        try {
-            return new Lock(channel == null ? null : channel.lock(0, Long.MAX_VALUE, !writable));
-        } catch (IOException | RuntimeException e) {
-            IN_THIS_JVM.unlock();
-            throw problem("cannot lock it: " + reason(e), e);
+        return lock(PATIENCE);
+    }
+
+    /**
+     * Waits for the ledger's lock at most {@code patience}, timed on the wall clock given to
+     * {@link #open(Path, Consumer, Ticker)}, trying it again every millisecond.
+     *
+     * @throws FileProblem when the file cannot be locked, or another process held it all that time
+     */
+    public Lock lock(Duration patience) throws FileProblem {
+        long start = wall.nanos();
+        while (true) {
+            Lock l = tryLock();
+            if (l != null) {
+                return l;
+            }
+            if (wall.nanos() - start >= patience.toNanos()) {
+                throw problem("cannot lock it: another process has held its lock for "
+                        + BigDecimal.valueOf(patience.toMillis(), 3).stripTrailingZeros().toPlainString()
+                        + " s (one stopped while it held it?)", null);
+            }
+            LockSupport.parkNanos(RETRY_NANOS);
         }
     }
 
@@ -174,7 +217,7 @@ public final class UsageLedger implements Closeable {
         public List<UsageEntry> entries(long nowEpochMillis) throws FileProblem {
             if (channel != null) {
                 try {
-                    refresh(nowEpochMillis);
+                    refresh(nowEpochMillis, false);
                 } catch (IOException e) {
                     throw problem("cannot read it: " + reason(e), e);
                 }
@@ -248,7 +291,28 @@ public final class UsageLedger implements Closeable {
 
     // ---- reading -----------------------------------------------------------------------------------
 
-    private void refresh(long now) throws IOException {
+    /**
+     * Reads, without the lock, the whole lines appended since the last read: the bulk of a large
+     * ledger (16 MiB take seconds in a fresh JVM), so that the lock taken next is held only while
+     * the few lines appended meanwhile are read, and a session running beside this one never waits
+     * for it. A line still being written is left for the read under the lock.
+     *
+     * @param nowEpochMillis now, for the plausibility of entries from the future
+     * @throws FileProblem when it cannot be read
+     */
+    public void readAhead(long nowEpochMillis) throws FileProblem {
+        if (channel == null) {
+            return;
+        }
+        try {
+            refresh(nowEpochMillis, true);
+        } catch (IOException e) {
+            throw problem("cannot read it: " + reason(e), e);
+        }
+    }
+
+    /** Reads what was appended since the last read; only up to its last newline when {@code wholeLines}. */
+    private void refresh(long now, boolean wholeLines) throws IOException {
         long size = channel.size();
         if (size < readUpTo) {
             // cut short by hand since the last read: read it again
@@ -275,6 +339,14 @@ public final class UsageLedger implements Closeable {
         }
         byte[] bytes = buffer.array();
         int length = buffer.position();
+        if (wholeLines) {
+            while (length > 0 && bytes[length - 1] != '\n') {
+                length--;
+            }
+            if (length == 0) {
+                return;
+            }
+        }
         int start = 0;
         for (int i = 0; i <= length; i++) {
             boolean end = i == length;

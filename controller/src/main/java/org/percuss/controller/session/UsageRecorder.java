@@ -1,5 +1,6 @@
 package org.percuss.controller.session;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.percuss.controller.config.Zone;
@@ -21,7 +22,9 @@ import org.percuss.device.time.EpochClock;
  *
  * <p>Called after each control tick, never inside it; the loop's thread waits for the lock only
  * when the claimed time is about to run out: {@link #update} tries it, and tries again on the next
- * tick while there is time.
+ * tick while there is time, then waits at most {@link #LAST_CHANCE_PATIENCE}; a lock held longer
+ * than that (by a process stopped while it held it) fails the session ({@link Verdict#FAILED}),
+ * which stops rather than run on time it could not claim.
  */
 public final class UsageRecorder {
 
@@ -40,6 +43,12 @@ public final class UsageRecorder {
     static final long AHEAD_NANOS = 500_000_000L;
     /** Closer than this to the end of the claimed time with the lock still taken: wait for it. */
     static final long LAST_CHANCE_NANOS = 50_000_000L;
+    /**
+     * How long the loop's thread then waits for the lock before the session stops: another session
+     * holds it for milliseconds. 100 ms, so that with a 10 ms tick the board hears the host again
+     * within 110 ms, well inside its 250 ms watchdog (PROTOCOL.md), and a real motor does not trip.
+     */
+    static final Duration LAST_CHANCE_PATIENCE = Duration.ofMillis(100);
     private static final long MS = 1_000_000L;
 
     private final UsageLedger ledger;
@@ -97,8 +106,9 @@ public final class UsageRecorder {
                     return Verdict.GO_ON; // another session is at it: try again on the next tick
                 }
                 // the claimed time is running out: wait for the other session's read and append
-                // (milliseconds) rather than run on unclaimed
-                taken = ledger.lock();
+                // (milliseconds) rather than run on unclaimed; a process that holds the lock longer
+                // (stopped while it held it) stops this session, which cannot claim its time
+                taken = ledger.lock(LAST_CHANCE_PATIENCE);
             }
             try (UsageLedger.Lock lock = taken) {
                 return claim(lock) ? Verdict.GO_ON : Verdict.BUDGET_SPENT;

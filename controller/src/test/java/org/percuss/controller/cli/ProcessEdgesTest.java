@@ -5,15 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.percuss.controller.session.UsageLedger;
 import org.percuss.device.pty.PseudoTerminal;
 
 /**
@@ -143,6 +148,40 @@ class ProcessEdgesTest {
         assertThat(together).as("running time of both").isLessThanOrEqualTo(15 * 60_000L).isGreaterThan(14 * 60_000L);
         assertThat(ea.out() + eb.out()).contains("zone budget used up");
         assertThat(ledgerMillis(ledger)).isEqualTo(15 * 60_000L);
+    }
+
+    @Test
+    void aLedgerLockAnotherProcessHoldsStopsTheSessionNotItsLoop() throws Exception {
+        // a process stopped while it held the ledger's lock (Ctrl-Z at the wrong millisecond): here
+        // this test's JVM holds it once the session has claimed its first second
+        Path ledger = dir.resolve("u.jsonl");
+        PercussProcess.Started run = new PercussProcess().start(dir, "run", "--zone", "calves", "--ledger", ledger.toString(),
+                "--limit", "1m", "--time-scale", "1");
+        awaitFirstClaim(ledger, Duration.ofSeconds(30));
+        PercussProcess.Ended ended;
+        try (UsageLedger theirs = UsageLedger.open(ledger, w -> { }); UsageLedger.Lock held = theirs.lock()) {
+            ended = run.waitFor(Duration.ofSeconds(30)); // before, its loop waited for the lock for good
+        }
+        assertThat(ended.exitCode()).as(ended.out() + ended.err()).isEqualTo(3);
+        assertThat(ended.out()).contains("stopped:      output error");
+        assertThat(ended.err().strip().lines().toList().getLast()).isEqualTo("percuss run: --ledger " + ledger
+                + ": cannot lock it: another process has held its lock for 0.1 s (one stopped while it held it?)");
+        assertThat(runningMillis(ended.out())).as("it ran no longer than it had claimed").isLessThanOrEqualTo(ledgerMillis(ledger));
+        assertThat(ledgerMillis(ledger)).isEqualTo(1000);
+    }
+
+    /** Waits, on the file system's notices, until the session has written its first claim to {@code ledger}. */
+    private static void awaitFirstClaim(Path ledger, Duration timeout) throws IOException, InterruptedException {
+        try (WatchService watch = ledger.getFileSystem().newWatchService()) {
+            ledger.getParent().register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!Files.exists(ledger) || Files.size(ledger) == 0) {
+                WatchKey key = watch.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                assertThat(key).as("the session claimed its first second within " + timeout).isNotNull();
+                key.pollEvents();
+                key.reset();
+            }
+        }
     }
 
     @Test

@@ -16,7 +16,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -331,6 +333,68 @@ class UsageLedgerTest {
                         .hasMessage("--ledger " + file + ": cannot lock it: OverlappingFileLockException");
             }
             assertThat(CompletableFuture.supplyAsync(() -> tryLockAndClose(other)).get()).isTrue();
+        }
+    }
+
+    @Test
+    void aLockHeldElsewhereIsWaitedForAtMostThePatienceThenNamedAndTheLedgerStaysFree() throws Exception {
+        Path file = dir.resolve("u.jsonl");
+        long[] wall = {0};
+        try (UsageLedger holder = UsageLedger.open(file, w -> { });
+                UsageLedger waiting = UsageLedger.open(file, w -> { }, () -> wall[0] += 400_000_000L)) {
+            CountDownLatch held = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Thread other = new Thread(() -> {
+                try (UsageLedger.Lock ignored = holder.lock()) {
+                    held.countDown();
+                    release.await();
+                } catch (FileProblem | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            other.start();
+            held.await();
+            assertThatThrownBy(() -> waiting.lock(Duration.ofSeconds(2))).isInstanceOf(FileProblem.class)
+                    .hasMessage("--ledger " + file + ": cannot lock it: another process has held its lock for 2 s"
+                            + " (one stopped while it held it?)");
+            assertThat(wall[0]).as("tried until 2 s had passed on its clock, then stopped").isBetween(2_000_000_000L, 2_800_000_000L);
+            assertThatThrownBy(waiting::lock).isInstanceOf(FileProblem.class)
+                    .hasMessageEndingWith("held its lock for 10 s (one stopped while it held it?)");
+            release.countDown();
+            other.join();
+            try (UsageLedger.Lock mine = waiting.lock(Duration.ZERO)) {
+                assertThat(mine).as("free once the holder let go: a failed wait took nothing").isNotNull();
+            }
+        }
+    }
+
+    @Test
+    void readingAheadTakesNoLockAndLeavesALineStillBeingWrittenForTheReadUnderTheLock() throws Exception {
+        Path file = dir.resolve("u.jsonl");
+        UsageEntry a = new UsageEntry("s", "arms", NOW, 1000);
+        UsageEntry b = new UsageEntry("s", "arms", NOW + 1000, 1000);
+        LedgerFiles.append(file, a);
+        String line = UsageLedger.line(b) + "\n";
+        Files.writeString(file, line.substring(0, 20), StandardOpenOption.APPEND); // a writer part-way through
+        List<String> warnings = new ArrayList<>();
+        try (UsageLedger holder = UsageLedger.open(file, w -> { });
+                UsageLedger reader = UsageLedger.openForReading(file, warnings::add);
+                UsageLedger.Lock held = holder.lock()) {
+            CompletableFuture.runAsync(() -> readAhead(reader)).get(); // another thread: the holder's lock is this thread's
+            Files.writeString(file, line.substring(20), StandardOpenOption.APPEND);
+            held.close();
+            try (UsageLedger.Lock lock = reader.lock()) {
+                assertThat(lock.entries(NOW)).containsExactly(a, b);
+            }
+        }
+        assertThat(warnings).as("the half-written line was not read as damaged").isEmpty();
+    }
+
+    private static void readAhead(UsageLedger ledger) {
+        try {
+            ledger.readAhead(NOW);
+        } catch (FileProblem e) {
+            throw new IllegalStateException(e);
         }
     }
 

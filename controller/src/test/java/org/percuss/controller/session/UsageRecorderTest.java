@@ -245,8 +245,8 @@ class UsageRecorderTest {
                     while (!calling.get()) {
                         Thread.onSpinWait();
                     }
-                    // hold the lock until the recorder waits for it (or gave up waiting)
-                    while (!done.get() && tester.getState() != Thread.State.WAITING) {
+                    // hold the lock until the recorder waits for it (between two tries), or gave up
+                    while (!done.get() && tester.getState() != Thread.State.TIMED_WAITING) {
                         Thread.onSpinWait();
                     }
                 } catch (FileProblem e) {
@@ -263,5 +263,38 @@ class UsageRecorderTest {
             other.join();
             assertThat(r.recordedNanos()).as("50 ms left: waited for the lock and claimed").isEqualTo(2000 * MS);
         }
+    }
+
+    @Test
+    void aLockHeldPastTheLastChanceFailsTheSessionAfterATenthOfASecondNamingIt() throws Exception {
+        Path file = dir.resolve("u.jsonl");
+        long[] wall = {0};
+        try (UsageLedger mine = UsageLedger.open(file, w -> { }, () -> wall[0] += 30 * MS);
+                UsageLedger theirs = UsageLedger.open(file, w -> { })) {
+            UsageRecorder r = new UsageRecorder(mine, "s", CALVES, () -> NOW, 600_000 * MS);
+            r.start();
+            CountDownLatch held = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            Thread other = new Thread(() -> {
+                try (UsageLedger.Lock ignored = theirs.lock()) {
+                    held.countDown();
+                    release.await(); // a process stopped while it held the lock
+                } catch (FileProblem | InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            other.start();
+            held.await();
+            long before = wall[0];
+            assertThat(r.update(950 * MS)).isEqualTo(UsageRecorder.Verdict.FAILED);
+            assertThat(wall[0] - before).as("waited its patience on the wall clock, no more")
+                    .isBetween(100 * MS, 160 * MS);
+            assertThat(r.failure()).hasMessage("--ledger " + file + ": cannot lock it: another process has held its lock"
+                    + " for 0.1 s (one stopped while it held it?)");
+            assertThat(r.recordedNanos()).as("nothing claimed without the lock").isEqualTo(1000 * MS);
+            release.countDown();
+            other.join();
+        }
+        assertThat(LedgerFiles.read(file, NOW)).singleElement().extracting(UsageEntry::runningMillis).isEqualTo(1000L);
     }
 }
