@@ -54,7 +54,8 @@ import org.percuss.device.time.Ticker;
  *       umask; a file others can read gets a warning. Only a regular file or a new path is used
  *       ({@link OutputFile}).</li>
  *   <li>Bounded reads: at most the last {@value #READ_LIMIT_BYTES} bytes (16 MiB, years of daily
- *       use) are read, and a line longer than {@value #LINE_LIMIT_BYTES} bytes is damaged.</li>
+ *       use) are read, 64 KiB at a time, a line longer than {@value #LINE_LIMIT_BYTES} bytes is
+ *       damaged, and only the entries of the last hour (or later) are kept.</li>
  *   <li>A damaged line (not JSON, missing fields, not UTF-8) and an implausible entry (negative,
  *       longer than the 60-minute window, ending more than a day from now, or at a date that
  *       cannot be) are skipped with a warning naming the file and the line.</li>
@@ -82,6 +83,8 @@ public final class UsageLedger implements Closeable {
     public static final Duration PATIENCE = Duration.ofSeconds(10);
     /** How often a lock held elsewhere is tried again: FileChannel has no timed wait. */
     private static final long RETRY_NANOS = 1_000_000L;
+    /** Bytes read from the file at a time: the file is never held in memory whole. */
+    private static final int CHUNK_BYTES = 1 << 16;
 
     private static final String OPTION = "--ledger";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -100,6 +103,8 @@ public final class UsageLedger implements Closeable {
     private boolean headSkipped;
     private long oldestEndRead = Long.MAX_VALUE;
     private int generation;
+    /** The read buffer: a chunk, and beside it the longest line that can be an entry. */
+    private byte[] chunk;
 
     private UsageLedger(Path file, FileChannel channel, boolean writable, Consumer<String> warnings, Ticker wall) {
         this.file = file;
@@ -210,9 +215,12 @@ public final class UsageLedger implements Closeable {
         }
 
         /**
-         * Every plausible entry, in file order, with what was appended since the last call read in.
+         * Every plausible entry that ended within the {@link Zone#WINDOW} before now, or ends later,
+         * in file order, with what was appended since the last call read in. Older entries are read
+         * and checked (a damaged line is warned of wherever it is) but not kept: no budget counts
+         * them, and a ledger of months would not fit a small heap.
          *
-         * @param nowEpochMillis now, for the plausibility of entries from the future
+         * @param nowEpochMillis now, for the window and for the plausibility of entries from the future
          */
         public List<UsageEntry> entries(long nowEpochMillis) throws FileProblem {
             if (channel != null) {
@@ -330,39 +338,59 @@ public final class UsageLedger implements Closeable {
         if (size == readUpTo) {
             return;
         }
-        ByteBuffer buffer = ByteBuffer.allocate((int) (size - readUpTo));
-        while (buffer.hasRemaining()) {
-            int n = channel.read(buffer, readUpTo + buffer.position());
-            if (n < 0) {
-                break;
-            }
+        if (chunk == null) {
+            chunk = new byte[CHUNK_BYTES + LINE_LIMIT_BYTES + 1];
         }
-        byte[] bytes = buffer.array();
-        int length = buffer.position();
-        if (wholeLines) {
-            while (length > 0 && bytes[length - 1] != '\n') {
-                length--;
+        byte[] buf = chunk;
+        // buf[0, have) is the file's [pos − have, pos): the line under way, then what was read after it
+        long pos = readUpTo;
+        int have = 0;
+        int scanned = 0;
+        long lineStart = readUpTo;
+        boolean overlong = false; // the line under way passed LINE_LIMIT_BYTES: its bytes are let go
+        while (pos < size) {
+            int n = channel.read(ByteBuffer.wrap(buf, have, (int) Math.min(buf.length - have, size - pos)), pos);
+            if (n <= 0) {
+                break; // cut short while being read: the next read starts again
             }
-            if (length == 0) {
-                return;
-            }
-        }
-        int start = 0;
-        for (int i = 0; i <= length; i++) {
-            boolean end = i == length;
-            if (end || bytes[i] == '\n') {
-                if (end && start == length) {
-                    break;
+            pos += n;
+            have += n;
+            int start = 0;
+            for (int i = scanned; i < have; i++) {
+                if (buf[i] == '\n') {
+                    readLine(buf, start, overlong ? LINE_LIMIT_BYTES + 1 : i - start, now);
+                    overlong = false;
+                    start = i + 1;
                 }
-                if (!midLine) {
-                    line++;
-                }
-                take(bytes, start, i - start, now);
-                midLine = end;
-                start = i + 1;
+            }
+            lineStart = pos - have + start;
+            System.arraycopy(buf, start, buf, 0, have - start);
+            have -= start;
+            scanned = have;
+            if (have > LINE_LIMIT_BYTES) {
+                overlong = true;
+                have = 0;
+                scanned = 0;
             }
         }
-        readUpTo += length;
+        if (have == 0 && !overlong) {
+            readUpTo = pos;
+        } else if (wholeLines) {
+            readUpTo = lineStart; // a line still being written: the read under the lock takes it
+        } else {
+            readLine(buf, 0, overlong ? LINE_LIMIT_BYTES + 1 : have, now); // a torn last line
+            midLine = true;
+            readUpTo = pos;
+        }
+    }
+
+    /** One line of {@code length} bytes (longer than {@value #LINE_LIMIT_BYTES}: not there to read). */
+    private void readLine(byte[] bytes, int offset, int length, long now) {
+        if (!midLine) {
+            line++;
+        }
+        take(bytes, offset, length, now);
+        midLine = false;
     }
 
     /** Leaves out everything before {@code from} (and the rest of the line it falls in), counting the lines left out. */
@@ -430,8 +458,12 @@ public final class UsageLedger implements Closeable {
         }
         try {
             UsageEntry e = parse(text, now);
-            entries.add(e);
             oldestEndRead = Math.min(oldestEndRead, e.endEpochMillis());
+            if (e.endEpochMillis() >= now - Zone.WINDOW.toMillis()) {
+                // an entry that left the window counts for no budget again: a process's calendar only
+                // goes forward, and another process reads the file afresh; so months of entries are not kept
+                entries.add(e);
+            }
         } catch (Implausible e) {
             warnings.accept(where() + "skipped an implausible ledger entry (" + e.getMessage() + ")");
         } catch (IllegalArgumentException | JsonProcessingException | DateTimeParseException e) {
