@@ -445,6 +445,11 @@ public final class UsageLedger implements Closeable {
             warnings.accept(where() + "skipped a damaged ledger line (longer than " + InputFile.size(LINE_LIMIT_BYTES) + ")");
             return;
         }
+        UsageEntry canonical = CanonicalLine.parse(bytes, offset, length, now + FUTURE_LIMIT.toMillis());
+        if (canonical != null) {
+            keep(canonical, now); // as percuss writes it: read without Jackson, the same entry
+            return;
+        }
         String text;
         try {
             text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -457,17 +462,21 @@ public final class UsageLedger implements Closeable {
             return;
         }
         try {
-            UsageEntry e = parse(text, now);
-            oldestEndRead = Math.min(oldestEndRead, e.endEpochMillis());
-            if (e.endEpochMillis() >= now - Zone.WINDOW.toMillis()) {
-                // an entry that left the window counts for no budget again: a process's calendar only
-                // goes forward, and another process reads the file afresh; so months of entries are not kept
-                entries.add(e);
-            }
+            keep(parse(text, now), now);
         } catch (Implausible e) {
             warnings.accept(where() + "skipped an implausible ledger entry (" + e.getMessage() + ")");
         } catch (IllegalArgumentException | JsonProcessingException | DateTimeParseException e) {
             warnings.accept(where() + "skipped a damaged ledger line (" + Echo.line(reason(e)) + ")");
+        }
+    }
+
+    /** A plausible entry read: kept when it ended within the window before now, or ends later. */
+    private void keep(UsageEntry e, long now) {
+        oldestEndRead = Math.min(oldestEndRead, e.endEpochMillis());
+        if (e.endEpochMillis() >= now - Zone.WINDOW.toMillis()) {
+            // an entry that left the window counts for no budget again: a process's calendar only
+            // goes forward, and another process reads the file afresh; so months of entries are not kept
+            entries.add(e);
         }
     }
 
