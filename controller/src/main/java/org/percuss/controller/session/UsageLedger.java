@@ -301,7 +301,7 @@ public final class UsageLedger implements Closeable {
 
     /**
      * Reads, without the lock, the whole lines appended since the last read: the bulk of a large
-     * ledger (16 MiB take seconds in a fresh JVM), so that the lock taken next is held only while
+     * ledger (16 MiB take most of a second in a fresh JVM), so that the lock taken next is held only while
      * the few lines appended meanwhile are read, and a session running beside this one never waits
      * for it. A line still being written is left for the read under the lock.
      *
