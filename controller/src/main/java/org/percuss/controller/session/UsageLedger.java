@@ -361,9 +361,9 @@ public final class UsageLedger implements Closeable {
                     readLine(buf, start, overlong ? LINE_LIMIT_BYTES + 1 : i - start, now);
                     overlong = false;
                     start = i + 1;
+                    lineStart = pos - have + start;
                 }
             }
-            lineStart = pos - have + start;
             System.arraycopy(buf, start, buf, 0, have - start);
             have -= start;
             scanned = have;

@@ -424,21 +424,25 @@ class UsageLedgerTest {
 
     @Test
     void anOverlongLineStillBeingWrittenIsLeftToTheLockedReadAndWarnedOfOnce() throws Exception {
-        Path file = dir.resolve("u.jsonl");
-        UsageEntry a = new UsageEntry("s", "arms", NOW, 1000);
-        LedgerFiles.append(file, a);
-        Files.writeString(file, "y".repeat(100_000), StandardOpenOption.APPEND); // no newline yet
-        List<String> warnings = new ArrayList<>();
-        try (UsageLedger reader = UsageLedger.openForReading(file, warnings::add)) {
-            reader.readAhead(NOW);
-            assertThat(warnings).as("not yet: it may still end").isEmpty();
-            Files.writeString(file, "\n", StandardOpenOption.APPEND);
+        // lengths that end the unfinished line in each part of the reader's first three chunks and past them
+        for (int length : new int[] {5_000, 60_000, 69_000, 70_000, 100_000, 139_500, 140_000, 141_000, 200_000, 210_000}) {
+            Path file = dir.resolve("u" + length + ".jsonl");
+            UsageEntry a = new UsageEntry("s", "arms", NOW, 1000);
             LedgerFiles.append(file, a);
-            try (UsageLedger.Lock lock = reader.lock()) {
-                assertThat(lock.entries(NOW)).containsExactly(a, a);
+            Files.writeString(file, "y".repeat(length), StandardOpenOption.APPEND); // no newline yet
+            List<String> warnings = new ArrayList<>();
+            try (UsageLedger reader = UsageLedger.openForReading(file, warnings::add)) {
+                reader.readAhead(NOW);
+                assertThat(warnings).as("not yet: it may still end").isEmpty();
+                Files.writeString(file, "\n", StandardOpenOption.APPEND);
+                LedgerFiles.append(file, a);
+                try (UsageLedger.Lock lock = reader.lock()) {
+                    assertThat(lock.entries(NOW)).as("%d bytes", length).containsExactly(a, a);
+                }
             }
+            assertThat(warnings).as("%d bytes", length)
+                    .containsExactly(file + ":2: skipped a damaged ledger line (longer than 4 KiB)");
         }
-        assertThat(warnings).containsExactly(file + ":2: skipped a damaged ledger line (longer than 4 KiB)");
     }
 
     @Test
