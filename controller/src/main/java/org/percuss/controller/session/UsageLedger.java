@@ -83,8 +83,8 @@ public final class UsageLedger implements Closeable {
     public static final Duration PATIENCE = Duration.ofSeconds(10);
     /** How often a lock held elsewhere is tried again: FileChannel has no timed wait. */
     private static final long RETRY_NANOS = 1_000_000L;
-    /** Bytes read from the file at a time: the file is never held in memory whole. */
-    private static final int CHUNK_BYTES = 1 << 16;
+    /** Bytes read from the file at a time (the first read takes a line's worth more): never the whole file. */
+    static final int CHUNK_BYTES = 1 << 16;
 
     private static final String OPTION = "--ledger";
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -373,20 +373,47 @@ class UsageLedgerTest {
         UsageEntry a = new UsageEntry("s", "arms", NOW, 1000);
         UsageEntry b = new UsageEntry("s", "arms", NOW + 1000, 1000);
         LedgerFiles.append(file, a);
+        Files.writeString(file, "garbage\n", StandardOpenOption.APPEND);
         String line = UsageLedger.line(b) + "\n";
         Files.writeString(file, line.substring(0, 20), StandardOpenOption.APPEND); // a writer part-way through
         List<String> warnings = new ArrayList<>();
+        String damaged = file + ":2: skipped a damaged ledger line (Unrecognized token 'garbage': was expecting"
+                + " (JSON String, Number, Array, Object or token 'null', 'true' or 'false'))";
         try (UsageLedger holder = UsageLedger.open(file, w -> { });
                 UsageLedger reader = UsageLedger.openForReading(file, warnings::add);
                 UsageLedger.Lock held = holder.lock()) {
             CompletableFuture.runAsync(() -> readAhead(reader)).get(); // another thread: the holder's lock is this thread's
+            assertThat(warnings).as("the whole lines were read, without the lock").containsExactly(damaged);
             Files.writeString(file, line.substring(20), StandardOpenOption.APPEND);
             held.close();
             try (UsageLedger.Lock lock = reader.lock()) {
                 assertThat(lock.entries(NOW)).containsExactly(a, b);
             }
         }
-        assertThat(warnings).as("the half-written line was not read as damaged").isEmpty();
+        assertThat(warnings).as("the half-written line was not read as damaged").containsExactly(damaged);
+    }
+
+    @Test
+    void aLineOfExactlyTheLimitIsAnEntryWhereverTheReadersChunksFall() throws IOException {
+        UsageEntry filler = new UsageEntry("f", "arms", NOW, 1000);
+        String fill = UsageLedger.line(filler) + "\n";
+        String shortest = UsageLedger.line(new UsageEntry("", "arms", NOW, 1000));
+        UsageEntry longest = new UsageEntry("x".repeat(UsageLedger.LINE_LIMIT_BYTES - shortest.length()), "arms", NOW, 1000);
+        assertThat(UsageLedger.line(longest)).hasSize(UsageLedger.LINE_LIMIT_BYTES);
+        // the 4 KiB line starts before the reader's first read (a chunk and a line's worth) ends, this far from its end
+        int firstRead = UsageLedger.CHUNK_BYTES + UsageLedger.LINE_LIMIT_BYTES + 1;
+        for (int before : new int[] {1, 100, 2000, 4095, 4096, 4097}) {
+            Path file = dir.resolve("u" + before + ".jsonl");
+            int fills = (firstRead - before - 2) / fill.length();
+            String head = "x".repeat(firstRead - before - fills * fill.length() - 1) + "\n" + fill.repeat(fills);
+            assertThat(head).hasSize(firstRead - before);
+            Files.writeString(file, head + UsageLedger.line(longest) + "\n" + fill);
+            List<String> warnings = new ArrayList<>();
+            List<UsageEntry> read = LedgerFiles.read(file, NOW, warnings::add);
+            assertThat(read).as("%d bytes before the chunk's end", before).hasSize(fills + 2);
+            assertThat(read.get(fills)).isEqualTo(longest);
+            assertThat(warnings).as("only the padding line").singleElement().asString().startsWith(file + ":1: skipped");
+        }
     }
 
     private static void readAhead(UsageLedger ledger) {
