@@ -61,10 +61,12 @@ import org.percuss.device.time.Ticker;
  *       cannot be) are skipped with a warning naming the file and the line.</li>
  * </ul>
  *
- * <p>Why one class of some 430 lines: the lock, the bounded incremental read and the append are one
- * protocol on one file — an entry is appended only under the lock that covered the read of the
- * budget it spends, and a torn line is finished by the writer that finds it. Apart, they could
- * be called out of that order; the entry's format is {@link UsageEntry}'s.
+ * <p>Why one class of some 550 lines: the lock and its bounded wait, the bounded incremental read
+ * (ahead of the lock, then under it) and the append are one protocol on one file — an entry is
+ * appended only under the lock that covered the read of the budget it spends, and a torn line is
+ * finished by the writer that finds it. Apart, they could be called out of that order; the
+ * entry's format is {@link UsageEntry}'s, and the quick reading of percuss's own lines
+ * {@link CanonicalLine}'s.
  */
 public final class UsageLedger implements Closeable {
 
