@@ -120,6 +120,31 @@ class CanonicalLineProperties {
         assertThat(LATEST).isEqualTo(NOW + UsageLedger.FUTURE_LIMIT.toMillis());
     }
 
+    @Example
+    void aWholeSecondAsPercussWritesItIsTakenAtEveryFieldsEdge() {
+        // Instant.toString leaves out a zero fraction: the shortest time there is
+        for (String end : new String[] {"1970-01-01T00:00:01Z", "2026-09-21T23:59:59Z", "2026-09-22T00:00:00.9Z",
+                "2026-09-21T14:13:20.123456789Z"}) {
+            for (String running : new String[] {"0", "9", "1000", "3600000"}) {
+                byte[] bytes = line("9f1c0e2a", "neck", end, running).getBytes(StandardCharsets.UTF_8);
+                UsageEntry fast = CanonicalLine.parse(bytes, 0, bytes.length, LATEST);
+                assertThat(fast).as(end + " " + running).isNotNull().isEqualTo(full(new String(bytes, StandardCharsets.UTF_8)));
+            }
+        }
+    }
+
+    @Example
+    void anEndAtTheLimitItselfIsLeftToTheFullParseWhichAFractionOfAMillisecondDecides() {
+        String limit = Instant.ofEpochMilli(LATEST).toString(); // ...T14:13:20Z, a day from now
+        String justAfter = limit.replace("Z", ".0005Z");
+        for (String end : new String[] {limit, justAfter}) {
+            byte[] bytes = line("s", "neck", end, "1000").getBytes(StandardCharsets.UTF_8);
+            assertThat(CanonicalLine.parse(bytes, 0, bytes.length, LATEST)).as(end).isNull();
+        }
+        assertThat(full(line("s", "neck", limit, "1000"))).as("at the limit: plausible").isNotNull();
+        assertThat(full(line("s", "neck", justAfter, "1000"))).as("half a millisecond later: not").isNull();
+    }
+
     @Property(tries = 200)
     void aLineInsideALargerBufferIsReadFromItsOwnBytes(@ForAll @IntRange(min = 0, max = 50) int before,
                                                        @ForAll @IntRange(min = 0, max = 50) int after) {

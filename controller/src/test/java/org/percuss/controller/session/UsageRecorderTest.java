@@ -285,15 +285,18 @@ class UsageRecorderTest {
             });
             other.start();
             held.await();
-            long before = wall[0];
-            assertThat(r.update(950 * MS)).isEqualTo(UsageRecorder.Verdict.FAILED);
-            assertThat(wall[0] - before).as("waited its patience on the wall clock, no more")
-                    .isBetween(100 * MS, 160 * MS);
-            assertThat(r.failure()).hasMessage("--ledger " + file + ": cannot lock it: another process has held its lock"
-                    + " for 0.1 s (one stopped while it held it?)");
-            assertThat(r.recordedNanos()).as("nothing claimed without the lock").isEqualTo(1000 * MS);
-            release.countDown();
-            other.join();
+            try {
+                long before = wall[0];
+                assertThat(r.update(950 * MS)).isEqualTo(UsageRecorder.Verdict.FAILED);
+                assertThat(wall[0] - before).as("waited its patience on the wall clock, no more")
+                        .isBetween(100 * MS, 160 * MS);
+                assertThat(r.failure()).hasMessage("--ledger " + file + ": cannot lock it: another process has held its"
+                        + " lock for 0.1 s (one stopped while it held it?)");
+                assertThat(r.recordedNanos()).as("nothing claimed without the lock").isEqualTo(1000 * MS);
+            } finally {
+                release.countDown(); // a failure here must not leave the lock held for the tests after
+                other.join();
+            }
         }
         assertThat(LedgerFiles.read(file, NOW)).singleElement().extracting(UsageEntry::runningMillis).isEqualTo(1000L);
     }
