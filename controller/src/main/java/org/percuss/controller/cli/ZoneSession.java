@@ -43,23 +43,20 @@ record ZoneSession(UsageLedger ledger, ZoneBudget budget) implements AutoCloseab
         try {
             // the bulk first, without the lock: a session running beside this one does not wait for it
             ledger.readAhead(EpochClock.system().epochMillis());
-        } catch (FileProblem e) {
-            ledger.close();
-            throw e;
-        }
-        try (UsageLedger.Lock lock = ledger.lock()) {
-            long now = EpochClock.system().epochMillis();
-            List<UsageEntry> entries = lock.entries(now);
-            if (!ledger.reachesBackTo(now - Zone.WINDOW.toMillis())) {
-                throw new ParameterException(commandLine, "zone " + zone.name() + ": the ledger " + Echo.value(path.toString())
-                        + " is larger than the " + InputFile.size(UsageLedger.READ_LIMIT_BYTES) + " percuss reads, all of it"
-                        + " from the last hour; cannot tell what is left");
+            try (UsageLedger.Lock lock = ledger.lock()) {
+                long now = EpochClock.system().epochMillis();
+                List<UsageEntry> entries = lock.entries(now);
+                if (!ledger.reachesBackTo(now - Zone.WINDOW.toMillis())) {
+                    throw new ParameterException(commandLine, "zone " + zone.name() + ": the ledger "
+                            + Echo.value(path.toString()) + " is larger than the " + InputFile.size(UsageLedger.READ_LIMIT_BYTES)
+                            + " percuss reads, all of it from the last hour; cannot tell what is left");
+                }
+                ZoneBudget budget = ZoneBudget.of(zone, entries, now);
+                if (budget.exhausted()) {
+                    throw new ParameterException(commandLine, refusal(budget, now));
+                }
+                return new ZoneSession(ledger, budget);
             }
-            ZoneBudget budget = ZoneBudget.of(zone, entries, now);
-            if (budget.exhausted()) {
-                throw new ParameterException(commandLine, refusal(budget, now));
-            }
-            return new ZoneSession(ledger, budget);
         } catch (FileProblem | RuntimeException e) {
             ledger.close();
             throw e;

@@ -105,7 +105,7 @@ public final class UsageLedger implements Closeable {
     private boolean headSkipped;
     private long oldestEndRead = Long.MAX_VALUE;
     private int generation;
-    /** The read buffer: a chunk, and beside it the longest line that can be an entry. */
+    /** The read buffer ({@link #buffer()}). */
     private byte[] chunk;
 
     private UsageLedger(Path file, FileChannel channel, boolean writable, Consumer<String> warnings, Ticker wall) {
@@ -340,17 +340,14 @@ public final class UsageLedger implements Closeable {
         if (size == readUpTo) {
             return;
         }
-        if (chunk == null) {
-            chunk = new byte[CHUNK_BYTES + LINE_LIMIT_BYTES + 1];
-        }
-        byte[] buf = chunk;
+        byte[] buf = buffer();
         // buf[0, have) is the file's [pos − have, pos): the line under way, then what was read after it
         long pos = readUpTo;
         int have = 0;
-        int scanned = 0;
         long lineStart = readUpTo;
         boolean overlong = false; // the line under way passed LINE_LIMIT_BYTES: its bytes are let go
         while (pos < size) {
+            int scanFrom = have; // the line under way, carried over, holds no newline
             int n = channel.read(ByteBuffer.wrap(buf, have, (int) Math.min(buf.length - have, size - pos)), pos);
             if (n <= 0) {
                 break; // cut short while being read: the next read starts again
@@ -358,7 +355,7 @@ public final class UsageLedger implements Closeable {
             pos += n;
             have += n;
             int start = 0;
-            for (int i = scanned; i < have; i++) {
+            for (int i = scanFrom; i < have; i++) {
                 if (buf[i] == '\n') {
                     readLine(buf, start, overlong ? LINE_LIMIT_BYTES + 1 : i - start, now);
                     overlong = false;
@@ -368,11 +365,9 @@ public final class UsageLedger implements Closeable {
             }
             System.arraycopy(buf, start, buf, 0, have - start);
             have -= start;
-            scanned = have;
             if (have > LINE_LIMIT_BYTES) {
                 overlong = true;
                 have = 0;
-                scanned = 0;
             }
         }
         if (have == 0 && !overlong) {
@@ -386,6 +381,14 @@ public final class UsageLedger implements Closeable {
         }
     }
 
+    /** The read buffer, made at the first read and kept: a chunk, and beside it the longest line that can be an entry. */
+    private byte[] buffer() {
+        if (chunk == null) {
+            chunk = new byte[CHUNK_BYTES + LINE_LIMIT_BYTES + 1];
+        }
+        return chunk;
+    }
+
     /** One line of {@code length} bytes (longer than {@value #LINE_LIMIT_BYTES}: not there to read). */
     private void readLine(byte[] bytes, int offset, int length, long now) {
         if (!midLine) {
@@ -397,18 +400,18 @@ public final class UsageLedger implements Closeable {
 
     /** Leaves out everything before {@code from} (and the rest of the line it falls in), counting the lines left out. */
     private void skipTo(long from) throws IOException {
-        ByteBuffer chunk = ByteBuffer.allocate(1 << 16);
+        ByteBuffer window = ByteBuffer.wrap(buffer()); // the reads' own buffer: skipping happens before them
         long pos = readUpTo;
         long lines = line - (midLine ? 1 : 0);
         long lineStart = pos;
         while (true) {
-            chunk.clear();
-            int n = channel.read(chunk, pos);
+            window.clear();
+            int n = channel.read(window, pos);
             if (n <= 0) {
                 break;
             }
             for (int i = 0; i < n; i++) {
-                if (chunk.get(i) == '\n') {
+                if (window.get(i) == '\n') {
                     lines++;
                     lineStart = pos + i + 1;
                     if (lineStart >= from) {
