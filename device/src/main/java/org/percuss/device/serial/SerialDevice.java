@@ -66,6 +66,12 @@ public final class SerialDevice implements PercussionDevice {
 
     private static final Logger LOG = LoggerFactory.getLogger(SerialDevice.class);
 
+    static {
+        // Loaded and initialized with this class, at the connect, rather than on the reader thread
+        // at the first refusal, which comes with an emergency stop (see lastNackReason).
+        NackReason.ofCode(NackReason.FAULT_ACTIVE.code());
+    }
+
     /** PROTOCOL.md: the host waits this long for HELLO_REPLY (and, after it, for each step of the handshake). */
     public static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(1);
     /** The telemetry period a board uses from power-up (PROTOCOL.md). */
@@ -106,7 +112,13 @@ public final class SerialDevice implements PercussionDevice {
     private boolean acknowledgedClear;
     private ClearStatus clearStatus = ClearStatus.NONE;
     private long nacks;
-    private String lastNack = "";
+    // The latest refusal as read, put in words only when asked (the session's summary, at the end).
+    // A refusal comes in the middle of an emergency stop (the board refuses the speed the host
+    // commanded before it saw the e-stop's report), on the reader thread that sends the STOP; words
+    // built there linked a string concatenation and loaded classes in a fresh JVM, and held the
+    // STOP up by 2-60 ms (BENCHMARKS.md).
+    private int lastNackSeq;
+    private NackReason lastNackReason;
 
     /**
      * A board named {@code name} whose frames go to {@code out}; nothing is sent until {@link #start}.
@@ -166,9 +178,10 @@ public final class SerialDevice implements PercussionDevice {
             case Packet.HelloReply h -> helloReply(h);
             case Packet.Ack a -> answered(a.ackedSeq(), true, null);
             case Packet.Nack n -> {
-                lastNack = "the board refused command " + n.ackedSeq() + ": " + n.reason().description();
+                lastNackSeq = n.ackedSeq();
+                lastNackReason = n.reason();
                 nacks++;
-                LOG.warn("{}: {}", name, lastNack);
+                LOG.warn("{}: the board refused command {}: {}", name, lastNackSeq, lastNackReason.description());
                 if (n.reason() == NackReason.UNSUPPORTED_VERSION) {
                     fail(name + ": the board does not support protocol version 1");
                 }
@@ -430,7 +443,8 @@ public final class SerialDevice implements PercussionDevice {
 
     /** The latest refusal, in words, or empty. */
     public synchronized String lastNack() {
-        return lastNack;
+        return lastNackReason == null ? ""
+                : "the board refused command " + lastNackSeq + ": " + lastNackReason.description();
     }
 
     /** Stops the motor: STOP, resent until acknowledged (200 ms at most); then {@link #closed()} completes. */

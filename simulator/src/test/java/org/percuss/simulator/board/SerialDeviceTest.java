@@ -332,10 +332,11 @@ class SerialDeviceTest {
         void nacksAreCountedAndDescribed() {
             script = p -> p instanceof Packet.SetSpeed s ? List.of(new Packet.Nack(0, s.seq(), 3)) : goodBoard(p);
             connect();
+            assertThat(host.lastNack()).isEmpty();
             host.commandSpeed(9000);
             clock.advance(Duration.ofMillis(5));
             assertThat(host.nacks()).isEqualTo(1);
-            assertThat(host.lastNack()).contains("value out of range");
+            assertThat(host.lastNack()).matches("the board refused command \\d+: value out of range");
         }
     }
 
