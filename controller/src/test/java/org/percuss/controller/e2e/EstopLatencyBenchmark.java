@@ -88,8 +88,11 @@ public final class EstopLatencyBenchmark {
                     hostLatency.add(hostMillis);
                     inputLatency.add(inputMillis);
                 }
-                System.out.printf("%s %2d: exit %d, report->zero %6.2f ms, input->zero %6.2f ms%n",
-                        i < 0 ? "warm-up" : "trial", i < 0 ? i + WARM_UP_TRIALS + 1 : i + 1, code, hostMillis, inputMillis);
+                // the two moments on CLOCK_MONOTONIC (System.nanoTime's clock on Linux, perf's with -k mono) and
+                // the host's pid, to find the trial in a trace of the scheduler (BENCHMARKS.md)
+                System.out.printf("%s %2d: exit %d, report->zero %6.2f ms, input->zero %6.2f ms, host %d, %d..%d ns%n",
+                        i < 0 ? "warm-up" : "trial", i < 0 ? i + WARM_UP_TRIALS + 1 : i + 1, code, hostMillis, inputMillis,
+                        host.pid(), report.nanos(), zero.nanos());
                 long cleared = System.nanoTime();
                 board.execute(b -> {
                     b.setInput(Input.EMERGENCY_STOP, false);

@@ -27,16 +27,28 @@ final class HostProcess {
         this.startedNanos = startedNanos;
     }
 
+    /** The environment variable whose value the host's JVM gets as more options. */
+    static final String HOST_JAVA_OPTIONS = "PERCUSS_HOST_JAVA_OPTIONS";
+
     static HostProcess start(Path dir, String... args) throws IOException {
         return start(dir, List.of(), args);
     }
 
-    /** Starts percuss under {@code launcher}, a command that runs the rest (such as {@code nice -n -10}). */
+    /**
+     * Starts percuss under {@code launcher}, a command that runs the rest (such as {@code nice -n -10}).
+     * The environment variable {@value #HOST_JAVA_OPTIONS}, when set, gives the host's JVM more options
+     * (space-separated; a profiler agent, {@code -Xlog:...}) without giving them to the test's own JVM,
+     * as {@code JAVA_TOOL_OPTIONS} would.
+     */
     static HostProcess start(Path dir, List<String> launcher, String... args) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(launcher);
-        command.addAll(List.of(java, "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), "org.percuss.controller.cli.Percuss"));
+        command.addAll(List.of(java, "--enable-native-access=ALL-UNNAMED"));
+        String extra = System.getenv(HOST_JAVA_OPTIONS);
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.percuss.controller.cli.Percuss"));
         command.addAll(List.of(args));
         Path out = Files.createTempFile(dir, "host", ".out");
         Path err = Files.createTempFile(dir, "host", ".err");
