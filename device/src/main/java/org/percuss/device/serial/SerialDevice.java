@@ -68,7 +68,7 @@ public final class SerialDevice implements PercussionDevice {
 
     static {
         // Loaded and initialized with this class, at the connect, rather than on the reader thread
-        // at the first refusal, which comes with an emergency stop (see lastNackReason).
+        // at the first refusal, which comes with an emergency stop (see lastNack).
         NackReason.ofCode(NackReason.FAULT_ACTIVE.code());
     }
 
@@ -116,9 +116,8 @@ public final class SerialDevice implements PercussionDevice {
     // A refusal comes in the middle of an emergency stop (the board refuses the speed the host
     // commanded before it saw the e-stop's report), on the reader thread that sends the STOP; words
     // built there linked a string concatenation and loaded classes in a fresh JVM, and held the
-    // STOP up by 2-60 ms (BENCHMARKS.md).
-    private int lastNackSeq;
-    private NackReason lastNackReason;
+    // STOP up by 2-60 ms (BENCHMARKS.md). Null before the first.
+    private Packet.Nack lastNack;
 
     /**
      * A board named {@code name} whose frames go to {@code out}; nothing is sent until {@link #start}.
@@ -178,14 +177,14 @@ public final class SerialDevice implements PercussionDevice {
             case Packet.HelloReply h -> helloReply(h);
             case Packet.Ack a -> answered(a.ackedSeq(), true, null);
             case Packet.Nack n -> {
-                lastNackSeq = n.ackedSeq();
-                lastNackReason = n.reason();
+                NackReason reason = n.reason();
+                lastNack = n;
                 nacks++;
-                LOG.warn("{}: the board refused command {}: {}", name, lastNackSeq, lastNackReason.description());
-                if (n.reason() == NackReason.UNSUPPORTED_VERSION) {
+                LOG.warn("{}: the board refused command {}: {}", name, n.ackedSeq(), reason.description());
+                if (reason == NackReason.UNSUPPORTED_VERSION) {
                     fail(name + ": the board does not support protocol version 1");
                 }
-                answered(n.ackedSeq(), false, n.reason());
+                answered(n.ackedSeq(), false, reason);
             }
             default -> LOG.debug("{}: ignoring {} from the board", name, packet);
         }
@@ -443,8 +442,8 @@ public final class SerialDevice implements PercussionDevice {
 
     /** The latest refusal, in words, or empty. */
     public synchronized String lastNack() {
-        return lastNackReason == null ? ""
-                : "the board refused command " + lastNackSeq + ": " + lastNackReason.description();
+        return lastNack == null ? ""
+                : "the board refused command " + lastNack.ackedSeq() + ": " + lastNack.reason().description();
     }
 
     /** Stops the motor: STOP, resent until acknowledged (200 ms at most); then {@link #closed()} completes. */
