@@ -1,6 +1,7 @@
 package org.percuss.controller.cli;
 
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import org.percuss.controller.loop.RealTimeDriver;
 import org.percuss.controller.loop.TickDriver;
 import org.percuss.device.api.DeviceException;
@@ -50,8 +51,8 @@ final class Backend implements AutoCloseable {
      * @param timeScale how much faster than real time a simulation runs (1 for real hardware)
      * @param rig the wiring of a Raspberry Pi rig, for {@code gpio}
      * @param loopPriority the real-time priority the calling thread, the control loop's, has taken
-     *        (a serial board's reader thread takes it too); {@link #close()}, on the same thread,
-     *        puts it back to normal scheduling
+     *        (a serial board's reader thread takes it too); {@link #runLoop} puts it back to
+     *        normal scheduling when the loop ends, {@link #close()} (on the same thread) if it never ran
      * @throws DeviceException when the device cannot be opened, naming it
      */
     static Backend open(DeviceSpec spec, Duration tickPeriod, double timeScale, GpioRig rig,
@@ -88,9 +89,22 @@ final class Backend implements AutoCloseable {
         return ticker;
     }
 
-    /** What runs the loop's tick at a fixed rate. */
-    TickDriver driver() {
-        return driver;
+    /**
+     * Runs the loop's {@code tick} at its fixed rate on the calling thread until {@code done}, then
+     * puts the thread back to normal scheduling: what follows (the ledger, the files, the summary,
+     * STOP and its answer) is not real-time work, and at a real-time priority its milliseconds of
+     * cold code would hold the core from everything of normal priority, the serial port's kernel
+     * work among them (BENCHMARKS.md: the e-stop over a pty, 2026-12-03). {@link #close()} puts it
+     * back too, for a session that ends before its loop runs.
+     */
+    void runLoop(Runnable tick, BooleanSupplier done) {
+        try {
+            driver.run(tick, done);
+        } finally {
+            if (loopPriority.isRealTime()) {
+                RealTimePriority.normalizeCurrentThread();
+            }
+        }
     }
 
     /**

@@ -140,7 +140,7 @@ final class RunCommand implements Callable<Integer> {
                 interrupts.attach(loop, backend.device());
             }
             try {
-                backend.driver().run(() -> {
+                backend.runLoop(() -> {
                     controls.beforeTick();
                     loop.tick();
                     outputs.afterTick(loop);
@@ -230,7 +230,7 @@ final class RunCommand implements Callable<Integer> {
      * so the command ends as interrupted rather than as a device error.
      */
     private Backend openBackend(PercussConfig config, Interrupts interrupts, PrintWriter err) {
-        // this thread runs the loop (Backend.close puts it back); the threads it starts from now on are normal
+        // this thread runs the loop (Backend.runLoop puts it back when the loop ends); the threads it starts from now on are normal
         RealTimePriority priority = LoopPriority.raise(options.realtimePriority(), err);
         try {
             return Backend.open(options.device(), config.tickPeriod(), options.timeScale(), config.gpio(), priority);
