@@ -25,6 +25,33 @@ interface BoardUnderTest extends AutoCloseable {
     @Override
     void close();
 
+    /**
+     * An emulated board powered up for this test: the suite reaches its inputs through
+     * {@code injector}; closing closes {@code link}, then runs {@code powerOff}.
+     */
+    static BoardUnderTest emulated(SerialLink link, Injector injector, Runnable powerOff) {
+        return new Emulated(link, injector, powerOff);
+    }
+
+    /** What {@link #emulated} gives. */
+    record Emulated(SerialLink link, Injector inputs, Runnable powerOff) implements BoardUnderTest {
+        @Override
+        public boolean freshlyPoweredUp() {
+            return true;
+        }
+
+        @Override
+        public Optional<Injector> injector() {
+            return Optional.of(inputs);
+        }
+
+        @Override
+        public void close() {
+            link.close();
+            powerOff.run();
+        }
+    }
+
     /** The hardware around a board, as the suite can act on it. */
     interface Injector {
         /** Presses (or releases) the emergency-stop switch. */

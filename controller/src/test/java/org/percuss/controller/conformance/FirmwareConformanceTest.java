@@ -1,9 +1,7 @@
 package org.percuss.controller.conformance;
 
-import java.util.Optional;
 import org.junit.jupiter.api.Tag;
 import org.percuss.device.serial.JSerialCommLink;
-import org.percuss.device.serial.SerialLink;
 
 /**
  * The conformance suite against the reference firmware (firmware/) on an emulated Arduino Uno:
@@ -24,27 +22,6 @@ class FirmwareConformanceTest extends BoardConformanceSuite {
             uno.close();
             throw e;
         }
-        return new BoardUnderTest() {
-            @Override
-            public SerialLink link() {
-                return link;
-            }
-
-            @Override
-            public boolean freshlyPoweredUp() {
-                return true;
-            }
-
-            @Override
-            public Optional<Injector> injector() {
-                return Optional.of(pressed -> uno.command(pressed ? "estop on" : "estop off"));
-            }
-
-            @Override
-            public void close() {
-                link.close();
-                uno.close();
-            }
-        };
+        return BoardUnderTest.emulated(link, pressed -> uno.command(pressed ? "estop on" : "estop off"), uno::close);
     }
 }

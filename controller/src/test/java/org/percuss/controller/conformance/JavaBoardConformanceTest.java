@@ -1,10 +1,8 @@
 package org.percuss.controller.conformance;
 
-import java.util.Optional;
 import org.percuss.device.api.Input;
 import org.percuss.device.pty.PseudoTerminal;
 import org.percuss.device.serial.JSerialCommLink;
-import org.percuss.device.serial.SerialLink;
 import org.percuss.device.time.Ticker;
 import org.percuss.simulator.board.BoardRunner;
 import org.percuss.simulator.board.SimulatedBoard;
@@ -34,33 +32,15 @@ class JavaBoardConformanceTest extends BoardConformanceSuite {
             pty.close();
             throw e;
         }
-        return new BoardUnderTest() {
-            @Override
-            public SerialLink link() {
-                return link;
-            }
-
-            @Override
-            public boolean freshlyPoweredUp() {
-                return true;
-            }
-
-            @Override
-            public Optional<Injector> injector() {
-                return Optional.of(pressed -> runner.execute(() -> board.setInput(Input.EMERGENCY_STOP, pressed)));
-            }
-
-            @Override
-            public void close() {
-                link.close();
-                runner.stop();
-                try {
-                    thread.join(2000);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-                pty.close();
-            }
-        };
+        return BoardUnderTest.emulated(link, pressed -> runner.execute(() -> board.setInput(Input.EMERGENCY_STOP, pressed)),
+                () -> {
+                    runner.stop();
+                    try {
+                        thread.join(2000);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    pty.close();
+                });
     }
 }
