@@ -8,9 +8,8 @@ import java.util.List;
 import org.percuss.device.api.Fault;
 import org.percuss.device.api.Input;
 import org.percuss.device.protocol.Packet;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,27 +27,16 @@ class SerialEndToEndTest {
     @TempDir
     Path dir;
 
-    private PtyPair pty;
+    @RegisterExtension
+    final PtyCable cable = new PtyCable();
+
     private EmulatedBoard board;
-
-    @BeforeEach
-    void cable() {
-        pty = PtyPair.open();
-    }
-
-    @AfterEach
-    void unplug() throws Exception {
-        if (board != null) {
-            board.close();
-        }
-        pty.close();
-    }
 
     private HostProcess host(String... args) throws Exception {
         String[] all = new String[args.length + 3];
         all[0] = "run";
         all[1] = "--device";
-        all[2] = "serial:" + pty.host();
+        all[2] = "serial:" + cable.pty().host();
         System.arraycopy(args, 0, all, 3, args.length);
         return HostProcess.start(dir, all);
     }
@@ -68,7 +56,7 @@ class SerialEndToEndTest {
 
     @Test
     void aNormalSessionFollowsTheProtocolAndTheSafetyRules() throws Exception {
-        board = new EmulatedBoard(pty.board());
+        board = cable.plugBoard();
         HostProcess host = host("--level", "3", "--limit", "8s", "--warmup", "2s");
         assertThat(host.waitFor(Duration.ofSeconds(30))).as(host.err()).isZero();
         assertThat(host.out()).contains("session limit of 0:08 reached");
@@ -107,7 +95,7 @@ class SerialEndToEndTest {
 
     @Test
     void aBoardFaultStopsTheHostWithinOneTickAndExitsFourNamingIt() throws Exception {
-        board = new EmulatedBoard(pty.board());
+        board = cable.plugBoard();
         HostProcess host = host("--level", "3", "--limit", "1m", "--warmup", "1s");
         awaitRunningFor(1500);
         long injected = System.nanoTime();
@@ -126,7 +114,7 @@ class SerialEndToEndTest {
 
     @Test
     void theEmergencyStopInputStopsTheHostAndExitsFourNamingIt() throws Exception {
-        board = new EmulatedBoard(pty.board());
+        board = cable.plugBoard();
         HostProcess host = host("--level", "2", "--limit", "1m", "--warmup", "1s");
         awaitRunningFor(1500);
         long pressed = System.nanoTime();
@@ -151,7 +139,7 @@ class SerialEndToEndTest {
         int code = host.waitFor(Duration.ofSeconds(10));
         double seconds = (System.nanoTime() - host.startedNanos) / 1e9;
         assertThat(code).isEqualTo(3);
-        assertThat(host.err()).contains(pty.host().toString()).contains("no answer to HELLO");
+        assertThat(host.err()).contains(cable.pty().host().toString()).contains("no answer to HELLO");
         assertThat(host.err().strip().lines()).hasSize(1);
         // the handshake's 1 s (its message says it waited that long), and what a serial session loads
         // that --version does not (jSerialComm's native library, the config, the loop); not the 10 s a
@@ -162,7 +150,7 @@ class SerialEndToEndTest {
 
     @Test
     void aSessionCompletesThroughLineNoise() throws Exception {
-        board = new EmulatedBoard(pty.board());
+        board = cable.plugBoard();
         // A bit flipped in 3 bytes of 1000 either way (2-3 % of packets; about 12 flips expected in
         // the 4000-odd bytes the host sends, so the chance that none hits is about 1e-5), and a
         // burst of junk after one packet in 20 from the board (each costs the packet after it).
@@ -176,7 +164,7 @@ class SerialEndToEndTest {
 
     @Test
     void whenTheHostIsKilledTheBoardsWatchdogStopsTheMotor() throws Exception {
-        board = new EmulatedBoard(pty.board());
+        board = cable.plugBoard();
         HostProcess host = host("--level", "3", "--limit", "1m", "--warmup", "1s");
         awaitRunningFor(2000);
         host.kill(); // SIGKILL: no STOP, nothing
@@ -195,12 +183,12 @@ class SerialEndToEndTest {
 
     @Test
     void aCutLinkStopsTheHostWithExitThree() throws Exception {
-        board = new EmulatedBoard(pty.board());
+        board = cable.plugBoard();
         HostProcess host = host("--level", "2", "--limit", "1m", "--warmup", "1s");
         awaitRunningFor(1500);
-        pty.cut();
+        cable.pty().cut();
         int code = host.waitFor(Duration.ofSeconds(10));
         assertThat(code).as(host.out() + host.err()).isEqualTo(3);
-        assertThat(host.out()).contains("link lost").contains(pty.host().toString());
+        assertThat(host.out()).contains("link lost").contains(cable.pty().host().toString());
     }
 }

@@ -7,8 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,21 +27,10 @@ class SignalsEndToEndTest {
     @TempDir
     Path dir;
 
-    private PtyPair pty;
+    @RegisterExtension
+    final PtyCable cable = new PtyCable();
+
     private EmulatedBoard board;
-
-    @BeforeEach
-    void cable() {
-        pty = PtyPair.open();
-    }
-
-    @AfterEach
-    void unplug() throws Exception {
-        if (board != null) {
-            board.close();
-        }
-        pty.close();
-    }
 
     private long ledgerMillis(Path ledger) throws Exception {
         ObjectMapper json = new ObjectMapper();
@@ -64,9 +52,9 @@ class SignalsEndToEndTest {
     @ParameterizedTest
     @ValueSource(strings = {"HUP", "TERM", "INT"})
     void overSerialASignalPutsZeroAndStopOnTheWirePrintsTheSummaryAndKeepsTheLedger(String signal) throws Exception {
-        board = new EmulatedBoard(pty.board());
+        board = cable.plugBoard();
         Path ledger = dir.resolve("usage.jsonl");
-        HostProcess host = HostProcess.start(dir, "run", "--device", "serial:" + pty.host(), "--level", "2",
+        HostProcess host = HostProcess.start(dir, "run", "--device", "serial:" + cable.pty().host(), "--level", "2",
                 "--limit", "1m", "--warmup", "1s", "--zone", "arms", "--ledger", ledger.toString());
         assertThat(board.link.await(() -> board.firstFromHost(0,
                 t -> t.packet() instanceof Packet.SetSpeed s && s.targetPpm() > 0) != null, 15_000))
