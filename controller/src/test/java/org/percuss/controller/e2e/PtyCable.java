@@ -36,6 +36,11 @@ final class PtyCable implements BeforeEachCallback, AfterEachCallback {
         return pty;
     }
 
+    /** The board {@link #plugBoard()} powered up. */
+    EmulatedBoard board() {
+        return board;
+    }
+
     /** Powers up an emulated board on the cable's far end. */
     EmulatedBoard plugBoard() {
         board = new EmulatedBoard(pty.board());

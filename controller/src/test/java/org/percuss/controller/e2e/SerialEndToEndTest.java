@@ -30,8 +30,6 @@ class SerialEndToEndTest {
     @RegisterExtension
     final PtyCable cable = new PtyCable();
 
-    private EmulatedBoard board;
-
     private HostProcess host(String... args) throws Exception {
         String[] all = new String[args.length + 3];
         all[0] = "run";
@@ -42,12 +40,13 @@ class SerialEndToEndTest {
     }
 
     private List<Packet.SetSpeed> speeds() {
-        return board.hostPackets().stream().map(Timed::packet)
+        return cable.board().hostPackets().stream().map(Timed::packet)
                 .filter(Packet.SetSpeed.class::isInstance).map(Packet.SetSpeed.class::cast).toList();
     }
 
     /** Waits until the host has commanded a non-zero speed for {@code millis}. */
     private void awaitRunningFor(long millis) throws InterruptedException {
+        EmulatedBoard board = cable.board();
         assertThat(board.link.await(() -> {
             Timed first = board.firstFromHost(0, t -> t.packet() instanceof Packet.SetSpeed s && s.targetPpm() > 0);
             return first != null && System.nanoTime() - first.nanos() >= millis * MS;
@@ -56,7 +55,7 @@ class SerialEndToEndTest {
 
     @Test
     void aNormalSessionFollowsTheProtocolAndTheSafetyRules() throws Exception {
-        board = cable.plugBoard();
+        EmulatedBoard board = cable.plugBoard();
         HostProcess host = host("--level", "3", "--limit", "8s", "--warmup", "2s");
         assertThat(host.waitFor(Duration.ofSeconds(30))).as(host.err()).isZero();
         assertThat(host.out()).contains("session limit of 0:08 reached");
@@ -95,7 +94,7 @@ class SerialEndToEndTest {
 
     @Test
     void aBoardFaultStopsTheHostWithinOneTickAndExitsFourNamingIt() throws Exception {
-        board = cable.plugBoard();
+        EmulatedBoard board = cable.plugBoard();
         HostProcess host = host("--level", "3", "--limit", "1m", "--warmup", "1s");
         awaitRunningFor(1500);
         long injected = System.nanoTime();
@@ -114,7 +113,7 @@ class SerialEndToEndTest {
 
     @Test
     void theEmergencyStopInputStopsTheHostAndExitsFourNamingIt() throws Exception {
-        board = cable.plugBoard();
+        EmulatedBoard board = cable.plugBoard();
         HostProcess host = host("--level", "2", "--limit", "1m", "--warmup", "1s");
         awaitRunningFor(1500);
         long pressed = System.nanoTime();
@@ -150,7 +149,7 @@ class SerialEndToEndTest {
 
     @Test
     void aSessionCompletesThroughLineNoise() throws Exception {
-        board = cable.plugBoard();
+        EmulatedBoard board = cable.plugBoard();
         // A bit flipped in 3 bytes of 1000 either way (2-3 % of packets; about 12 flips expected in
         // the 4000-odd bytes the host sends, so the chance that none hits is about 1e-5), and a
         // burst of junk after one packet in 20 from the board (each costs the packet after it).
@@ -164,7 +163,7 @@ class SerialEndToEndTest {
 
     @Test
     void whenTheHostIsKilledTheBoardsWatchdogStopsTheMotor() throws Exception {
-        board = cable.plugBoard();
+        EmulatedBoard board = cable.plugBoard();
         HostProcess host = host("--level", "3", "--limit", "1m", "--warmup", "1s");
         awaitRunningFor(2000);
         host.kill(); // SIGKILL: no STOP, nothing
@@ -183,7 +182,7 @@ class SerialEndToEndTest {
 
     @Test
     void aCutLinkStopsTheHostWithExitThree() throws Exception {
-        board = cable.plugBoard();
+        cable.plugBoard();
         HostProcess host = host("--level", "2", "--limit", "1m", "--warmup", "1s");
         awaitRunningFor(1500);
         cable.pty().cut();

@@ -30,8 +30,6 @@ class SignalsEndToEndTest {
     @RegisterExtension
     final PtyCable cable = new PtyCable();
 
-    private EmulatedBoard board;
-
     private long ledgerMillis(Path ledger) throws Exception {
         ObjectMapper json = new ObjectMapper();
         long sum = 0;
@@ -52,7 +50,7 @@ class SignalsEndToEndTest {
     @ParameterizedTest
     @ValueSource(strings = {"HUP", "TERM", "INT"})
     void overSerialASignalPutsZeroAndStopOnTheWirePrintsTheSummaryAndKeepsTheLedger(String signal) throws Exception {
-        board = cable.plugBoard();
+        EmulatedBoard board = cable.plugBoard();
         Path ledger = dir.resolve("usage.jsonl");
         HostProcess host = HostProcess.start(dir, "run", "--device", "serial:" + cable.pty().host(), "--level", "2",
                 "--limit", "1m", "--warmup", "1s", "--zone", "arms", "--ledger", ledger.toString());
